@@ -1,0 +1,2 @@
+/** Reading and writing model bundles, encoding features, and holding the active model. */
+package dev.predictionservice.models.control;

@@ -1,0 +1,20 @@
+package dev.predictionservice.models.entity;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** The {@code metadata.json} of a model bundle. */
+public record ModelMetadata(
+    String version,
+    Instant created,
+    FeatureSchema schema,
+    FeatureStats trainingStats,
+    EvaluationMetrics metrics,
+    long seed,
+    Map<String, Object> hyperParameters,
+    String dataSource) {
+
+  public ModelMetadata {
+    hyperParameters = Map.copyOf(hyperParameters);
+  }
+}

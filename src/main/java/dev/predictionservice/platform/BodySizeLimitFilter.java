@@ -1,0 +1,35 @@
+package dev.predictionservice.platform;
+
+import dev.predictionservice.predictions.control.PredictionLimits;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Rejects bodies over {@code predict.body.max-bytes} with 413: at once when Content-Length says so, and while reading
+ * when the body is chunked, so an oversized request never reaches the JSON parser in full.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public class BodySizeLimitFilter implements ContainerRequestFilter {
+
+  @Inject PredictionLimits limits;
+  @Inject ProblemResponses problems;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    long max = limits.maxBodyBytes();
+    if (request.getLength() > max) {
+      request.abortWith(problems.of(ProblemType.PAYLOAD_TOO_LARGE, "The body may be at most " + max + " bytes"));
+      return;
+    }
+    if (request.hasEntity()) {
+      request.setEntityStream(new LimitedInputStream(request.getEntityStream(), max));
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.predictionservice.platform;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+
+/** Gives every request an id and puts it on every response, errors included. */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public class RequestIdFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+  @Inject RequestIds requestIds;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    requestIds.assign(request.getHeaderString(RequestIds.HEADER));
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    response.getHeaders().putSingle(RequestIds.HEADER, requestIds.current());
+  }
+}

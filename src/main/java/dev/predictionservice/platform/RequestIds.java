@@ -1,0 +1,29 @@
+package dev.predictionservice.platform;
+
+import jakarta.enterprise.context.RequestScoped;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The request id of the current request: the caller's X-Request-ID if it is sane, else a new UUID. */
+@RequestScoped
+public class RequestIds {
+
+  public static final String HEADER = "X-Request-ID";
+  private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+  private String current;
+
+  /** Takes the caller's id when it is safe to echo and log, else makes one. */
+  public String assign(String fromCaller) {
+    current = fromCaller != null && SANE.matcher(fromCaller).matches() ? fromCaller : UUID.randomUUID().toString();
+    return current;
+  }
+
+  /** The id of this request (made on first use when no filter assigned one). */
+  public String current() {
+    if (current == null) {
+      current = UUID.randomUUID().toString();
+    }
+    return current;
+  }
+}

@@ -1,0 +1,23 @@
+package dev.predictionservice.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
+import java.util.logging.Logger;
+
+/** Whether the application is shutting down, so that readiness turns DOWN before the server stops serving. */
+@ApplicationScoped
+public class ShutdownState {
+
+  private static final Logger LOG = Logger.getLogger(ShutdownState.class.getName());
+  private volatile boolean draining;
+
+  void onShutdown(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+    draining = true;
+    LOG.info("Application stopping: readiness is now DOWN");
+  }
+
+  public boolean isDraining() {
+    return draining;
+  }
+}

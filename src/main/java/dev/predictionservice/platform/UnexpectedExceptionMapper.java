@@ -1,0 +1,26 @@
+package dev.predictionservice.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Anything else: logged with the request id, answered with a 500 problem that reveals nothing internal. */
+@Provider
+@ApplicationScoped
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+  @Inject ProblemResponses problems;
+  @Inject RequestIds requestIds;
+
+  @Override
+  public Response toResponse(Throwable e) {
+    LOG.log(Level.SEVERE, e, () -> "Unexpected error in request " + requestIds.current());
+    return problems.of(ProblemType.INTERNAL_ERROR, "Unexpected error; quote the request id when reporting it");
+  }
+}

@@ -1,0 +1,37 @@
+package dev.predictionservice.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** HTTP errors raised by the JAX-RS runtime (404, 405, 406, 415, 413 ...) as problem+json. */
+@Provider
+@ApplicationScoped
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+  @Inject ProblemResponses problems;
+
+  @Override
+  public Response toResponse(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    ProblemType type = ProblemType.forStatus(status);
+    Response response = problems.of(type, detail(type, e));
+    if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
+      return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+    }
+    return response;
+  }
+
+  private static String detail(ProblemType type, WebApplicationException e) {
+    return switch (type) {
+      case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json";
+      case NOT_ACCEPTABLE -> "This resource answers with application/json";
+      case NOT_FOUND -> "No resource at this path";
+      case METHOD_NOT_ALLOWED -> "This resource does not support the method";
+      default -> e.getMessage();
+    };
+  }
+}

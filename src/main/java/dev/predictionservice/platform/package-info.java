@@ -1,0 +1,2 @@
+/** Cross-cutting web concerns: request ids, JSON binding, body limits, problem+json errors, liveness. */
+package dev.predictionservice.platform;

@@ -1,0 +1,70 @@
+package dev.predictionservice.predictions.boundary;
+
+import dev.predictionservice.platform.Problem;
+import dev.predictionservice.predictions.control.Predictor;
+import dev.predictionservice.predictions.entity.BatchPredictionRequest;
+import dev.predictionservice.predictions.entity.BatchPredictionResponse;
+import dev.predictionservice.predictions.entity.PredictionRequest;
+import dev.predictionservice.predictions.entity.PredictionResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code POST /predict} and {@code POST /predict/batch}: validate, delegate to the Predictor, return. */
+@Path("/predict")
+@ApplicationScoped
+@Tag(name = "predictions")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class PredictionsResource {
+
+  @Inject Predictor predictor;
+
+  @POST
+  @Operation(summary = "Score one instance", description = "Returns the probability of the positive class.")
+  @APIResponse(responseCode = "200", description = "The prediction")
+  @APIResponse(responseCode = "400", description = "Malformed JSON, a field of the wrong type or an unknown field",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "413", description = "Body too large",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "415", description = "Body not sent as application/json",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "422", description = "A field out of range, missing, or an unknown category",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "503", description = "Overloaded or timed out; retry after the Retry-After seconds",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  public PredictionResponse predict(@NotNull(message = "a JSON body is required") @Valid PredictionRequest request) {
+    return predictor.predict(request);
+  }
+
+  @POST
+  @Path("/batch")
+  @Operation(summary = "Score several instances",
+      description = "Scores up to predict.batch.max-size instances with one model version, in order.")
+  @APIResponse(responseCode = "200", description = "The predictions, in the order of the instances")
+  @APIResponse(responseCode = "400", description = "Malformed JSON, a field of the wrong type or an unknown field",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "413", description = "Body too large",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "415", description = "Body not sent as application/json",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "422", description = "Empty or too large batch, or an invalid instance (named by index)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "503", description = "Overloaded or timed out; retry after the Retry-After seconds",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  public BatchPredictionResponse predictBatch(
+      @NotNull(message = "a JSON body is required") @Valid BatchPredictionRequest request) {
+    return predictor.predictBatch(request.instances());
+  }
+}

@@ -1,0 +1,2 @@
+/** The prediction REST endpoints. */
+package dev.predictionservice.predictions.boundary;

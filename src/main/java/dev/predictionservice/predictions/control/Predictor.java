@@ -1,0 +1,86 @@
+package dev.predictionservice.predictions.control;
+
+import dev.predictionservice.models.control.FeatureEncoder;
+import dev.predictionservice.models.control.ModelRegistry;
+import dev.predictionservice.models.entity.FeatureSchema;
+import dev.predictionservice.models.entity.ModelBundle;
+import dev.predictionservice.platform.FieldError;
+import dev.predictionservice.platform.InvalidInputException;
+import dev.predictionservice.predictions.entity.BatchPredictionResponse;
+import dev.predictionservice.predictions.entity.PredictionRequest;
+import dev.predictionservice.predictions.entity.PredictionResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/**
+ * Scores validated requests with the active model. The bulkhead caps concurrent model calls so that overload is
+ * answered at once (503) instead of queueing without bound; the timeout bounds how long a caller waits. Both can be
+ * tuned through MicroProfile Fault Tolerance config keys (see README).
+ */
+@ApplicationScoped
+public class Predictor {
+
+  @Inject ModelRegistry registry;
+  @Inject PredictionMetrics metrics;
+  @Inject PredictionLimits limits;
+
+  @Timeout(2000)
+  @Bulkhead(64)
+  public PredictionResponse predict(PredictionRequest request) {
+    ModelBundle model = registry.active();
+    float[][] rows = {encode(model.schema(), request, "category")};
+    long start = System.nanoTime();
+    float[] scores = model.predict(rows);
+    metrics.recordPredictions(model.version(), "single", 1, Duration.ofNanos(System.nanoTime() - start));
+    return new PredictionResponse(scores[0], model.version());
+  }
+
+  @Timeout(10000)
+  @Bulkhead(8)
+  public BatchPredictionResponse predictBatch(List<PredictionRequest> instances) {
+    if (instances.size() > limits.maxBatchSize()) {
+      throw new InvalidInputException(List.of(new FieldError("instances",
+          "must hold at most " + limits.maxBatchSize() + " instances, got " + instances.size())));
+    }
+    ModelBundle model = registry.active();
+    float[][] rows = new float[instances.size()][];
+    List<FieldError> errors = new ArrayList<>();
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = encodeOrCollect(model.schema(), instances.get(i), "instances[" + i + "].category", errors);
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    long start = System.nanoTime();
+    float[] scores = model.predict(rows);
+    metrics.recordPredictions(model.version(), "batch", rows.length, Duration.ofNanos(System.nanoTime() - start));
+    List<Double> predictions = new ArrayList<>(scores.length);
+    for (float score : scores) {
+      predictions.add((double) score);
+    }
+    return new BatchPredictionResponse(predictions, model.version());
+  }
+
+  private static float[] encode(FeatureSchema schema, PredictionRequest request, String field) {
+    List<FieldError> errors = new ArrayList<>(1);
+    float[] row = encodeOrCollect(schema, request, field, errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    return row;
+  }
+
+  private static float[] encodeOrCollect(
+      FeatureSchema schema, PredictionRequest request, String field, List<FieldError> errors) {
+    float[] row = FeatureEncoder.encode(schema, request.age(), request.income(), request.category());
+    if (row == null) {
+      errors.add(new FieldError(field, "must be one of " + schema.categories()));
+    }
+    return row;
+  }
+}

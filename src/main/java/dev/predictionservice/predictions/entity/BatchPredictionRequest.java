@@ -1,0 +1,14 @@
+package dev.predictionservice.predictions.entity;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Several instances scored in one call; the upper bound on their number comes from config. */
+@Schema(
+    description = "Instances to score in one call (at most predict.batch.max-size, 1000 by default).",
+    example = "{\"instances\":[{\"age\":35,\"income\":50000,\"category\":\"A\"},"
+        + "{\"age\":62,\"income\":120000,\"category\":\"C\"}]}")
+public record BatchPredictionRequest(@NotEmpty List<@NotNull @Valid PredictionRequest> instances) {}

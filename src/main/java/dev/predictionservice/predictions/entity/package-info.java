@@ -1,0 +1,2 @@
+/** Prediction requests and responses, with their validation rules. */
+package dev.predictionservice.predictions.entity;
