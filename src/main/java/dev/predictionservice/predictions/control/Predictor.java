@@ -40,9 +40,25 @@ public class Predictor {
     return new PredictionResponse(scores[0], model.version());
   }
 
+  /** Scores instances for {@code POST /predict/batch}. */
   @Timeout(10000)
   @Bulkhead(8)
   public BatchPredictionResponse predictBatch(List<PredictionRequest> instances) {
+    return score(instances, "batch");
+  }
+
+  /**
+   * Scores instances for another endpoint (the V2 protocol): the same checks, model and metrics, with its own label.
+   *
+   * @param endpoint a fixed metric label naming the endpoint, never a request value
+   */
+  @Timeout(10000)
+  @Bulkhead(8)
+  public BatchPredictionResponse predictInstances(List<PredictionRequest> instances, String endpoint) {
+    return score(instances, endpoint);
+  }
+
+  private BatchPredictionResponse score(List<PredictionRequest> instances, String endpoint) {
     if (instances.size() > limits.maxBatchSize()) {
       throw new InvalidInputException(List.of(new FieldError("instances",
           "must hold at most " + limits.maxBatchSize() + " instances, got " + instances.size())));
@@ -58,7 +74,7 @@ public class Predictor {
     }
     long start = System.nanoTime();
     float[] scores = model.predict(rows);
-    metrics.recordPredictions(model.version(), "batch", rows.length, Duration.ofNanos(System.nanoTime() - start));
+    metrics.recordPredictions(model.version(), endpoint, rows.length, Duration.ofNanos(System.nanoTime() - start));
     List<Double> predictions = new ArrayList<>(scores.length);
     for (float score : scores) {
       predictions.add((double) score);
