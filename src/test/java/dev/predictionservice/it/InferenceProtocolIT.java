@@ -162,6 +162,10 @@ class InferenceProtocolIT {
         "request_input", "response_output", "metadata_model_response", "metadata_server_response"}) {
       assertTrue(schemas.has(schema), schema);
     }
+    // Jackson's JsonNode (the type of a tensor's data) is documented as the protocol's tensor_data.
+    assertFalse(schemas.has("JsonNode"), schemas.fieldNames().toString());
+    assertTrue(schemas.get("request_input").get("properties").get("data").toString()
+        .contains("#/components/schemas/tensor_data"), schemas.get("request_input").toString());
     String infer = paths.get("/v2/models/{model}/infer").get("post").toString();
     assertTrue(infer.contains("#/components/schemas/inference_request"), infer);
     assertTrue(infer.contains("#/components/schemas/inference_error_response"), infer);

@@ -18,9 +18,7 @@ public record RequestInput(
         description = "age: INT8..INT64, UINT8..UINT64, FP32, FP64 (whole values); income: the same; category: BYTES")
         String datatype,
     @Schema(type = SchemaType.OBJECT, description = "Accepted and ignored.") Map<String, Object> parameters,
-    @Schema(required = true, type = SchemaType.ARRAY, description = "Row-major values, flat or nested by the shape.",
-        example = "[35, 62]")
-        JsonNode data) {
+    @Schema(required = true, example = "[35, 62]") JsonNode data) {
 
   public RequestInput {
     shape = List.copyOf(shape);
