@@ -4,12 +4,11 @@
 #
 #   docker build -t prediction-service:0.1.0 --build-arg VERSION=0.1.0 --build-arg REVISION=$(git rev-parse HEAD) .
 #
-# Versions are pinned; bump them together with liberty.runtime.version in pom.xml.
-ARG MAVEN_IMAGE=maven:3.9.9-eclipse-temurin-17
-ARG LIBERTY_IMAGE=icr.io/appcafe/open-liberty:26.0.0.3-kernel-slim-java17-openj9-ubi
+# Base images are pinned by version (written out, not via ARG, so linters and scanners see them); bump the Liberty one
+# together with liberty.runtime.version in pom.xml.
 
 # ---------------------------------------------------------------------------------------------------------------------
-FROM ${MAVEN_IMAGE} AS build
+FROM maven:3.9.9-eclipse-temurin-17 AS build
 WORKDIR /build
 # Build files first: the dependency download is cached until pom.xml or the wrapper change.
 COPY mvnw pom.xml ./
@@ -26,7 +25,7 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -DskipTests package \
  && cp -r target/liberty/wlp/usr/servers/predictionServer/lib /out/lib
 
 # ---------------------------------------------------------------------------------------------------------------------
-FROM ${LIBERTY_IMAGE} AS runtime
+FROM icr.io/appcafe/open-liberty:26.0.0.3-kernel-slim-java17-openj9-ubi AS runtime
 ARG VERSION=0.1.0-SNAPSHOT
 ARG REVISION=unknown
 ARG CREATED=unknown
