@@ -16,4 +16,4 @@ done
 kubectl kustomize kubernetes/monitoring >/dev/null && echo "kubectl kustomize kubernetes/monitoring: ok"
 
 node .ci/tools/validate-manifests.mjs
-node --test .ci/tools/test/
+node --test .ci/tools/test/schema-validation.test.mjs .ci/tools/test/production-policy.test.mjs
