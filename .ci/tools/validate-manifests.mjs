@@ -3,8 +3,8 @@
 import { overlays, render, validate } from "./lib/manifests.mjs";
 
 let problems = 0;
-for (const overlay of overlays) {
-  const objects = render(overlay);
+for (const [overlay, dir] of [...overlays.map((o) => [o, undefined]), ["monitoring", "monitoring"]]) {
+  const objects = render(overlay, dir);
   for (const object of objects) {
     const errors = await validate(object);
     errors.forEach((e) => console.error(`FAIL ${overlay}: ${e}`));

@@ -7,9 +7,9 @@ import { parseAllDocuments } from "yaml";
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 export const overlays = ["dev", "production"];
 
-/** `kubectl kustomize` of one overlay, as plain objects. */
-export function render(overlay) {
-  const text = execFileSync("kubectl", ["kustomize", resolve(repoRoot, "kubernetes/overlays", overlay)], {
+/** `kubectl kustomize` of one overlay (or, with a path, any kustomization under kubernetes/), as plain objects. */
+export function render(overlay, dir = `overlays/${overlay}`) {
+  const text = execFileSync("kubectl", ["kustomize", resolve(repoRoot, "kubernetes", dir)], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
   });
