@@ -1,7 +1,6 @@
 package dev.predictionservice.models.control;
 
 import dev.predictionservice.models.entity.ModelBundle;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -33,11 +32,9 @@ public class ModelRegistry {
 
   /** Loads the model as soon as the application starts, not on the first request. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    // Touching the bean runs @PostConstruct.
-    active();
+    load();
   }
 
-  @PostConstruct
   void load() {
     long start = System.nanoTime();
     ModelBundle bundle = modelPath.filter(p -> !p.isBlank()).map(p -> ModelBundleFiles.read(Path.of(p))).orElseGet(
