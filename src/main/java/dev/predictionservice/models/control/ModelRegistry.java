@@ -26,6 +26,8 @@ public class ModelRegistry {
 
   private final AtomicReference<ModelBundle> active = new AtomicReference<>();
 
+  @Inject ActiveModelGauge gauge;
+
   @Inject
   @ConfigProperty(name = "model.path")
   Optional<String> modelPath;
@@ -40,6 +42,7 @@ public class ModelRegistry {
     ModelBundle bundle = modelPath.filter(p -> !p.isBlank()).map(p -> ModelBundleFiles.read(Path.of(p))).orElseGet(
         ModelRegistry::readPackedDefault);
     active.set(bundle);
+    gauge.track(bundle.version(), () -> active().version());
     LOG.info(() -> String.format("Model %s loaded from %s in %d ms", bundle.version(),
         modelPath.filter(p -> !p.isBlank()).orElse("the packed default " + PACKED_DEFAULT),
         (System.nanoTime() - start) / 1_000_000));

@@ -84,27 +84,30 @@ public final class BatchQueue {
     if (batch.isEmpty()) {
       return;
     }
-    ModelBundle model = batch.get(0).model();
-    int total = batch.stream().mapToInt(BatchJob::rowCount).sum();
-    float[][] rows = new float[total][];
-    int at = 0;
-    for (BatchJob job : batch) {
-      System.arraycopy(job.rows(), 0, rows, at, job.rowCount());
-      at += job.rowCount();
-    }
-    long start = System.nanoTime();
+    // Every job taken off the queue must end completed or failed, whatever throws: its caller waits for it.
     try {
+      ModelBundle model = batch.get(0).model();
+      int total = batch.stream().mapToInt(BatchJob::rowCount).sum();
+      float[][] rows = new float[total][];
+      int at = 0;
+      for (BatchJob job : batch) {
+        System.arraycopy(job.rows(), 0, rows, at, job.rowCount());
+        at += job.rowCount();
+      }
+      long start = System.nanoTime();
       float[] scores = model.predict(rows);
-      listener.batchScored(total, batch.size(), System.nanoTime() - start);
+      long modelNanos = System.nanoTime() - start;
       at = 0;
       for (BatchJob job : batch) {
         float[] own = new float[job.rowCount()];
         System.arraycopy(scores, at, own, 0, own.length);
         at += own.length;
         job.complete(own);
+        listener.jobQueued(start - job.enqueuedNanos());
       }
+      listener.batchScored(total, batch.size(), modelNanos);
     } catch (RuntimeException e) {
-      batch.forEach(job -> job.fail(e));
+      batch.stream().filter(job -> !job.isDone()).forEach(job -> job.fail(e));
     }
   }
 
@@ -112,7 +115,6 @@ public final class BatchQueue {
   private List<BatchJob> takeBatch() {
     List<BatchJob> batch = new ArrayList<>();
     int rows = 0;
-    long now = System.nanoTime();
     for (BatchJob next = queue.peek(); next != null; next = queue.peek()) {
       boolean fits = batch.isEmpty() || (rows + next.rowCount() <= maxRows && next.model() == batch.get(0).model());
       if (!fits) {
@@ -120,15 +122,13 @@ public final class BatchQueue {
       }
       queue.poll();
       queuedRows.addAndGet(-next.rowCount());
-      long waited = now - next.enqueuedNanos();
       if (next.isCancelled()) {
         continue;
       }
-      if (waited > maxQueueNanos) {
+      if (System.nanoTime() - next.enqueuedNanos() > maxQueueNanos) {
         next.fail(new QueueFullException("Waited longer than the inference queue allows"));
         continue;
       }
-      listener.jobQueued(waited);
       batch.add(next);
       rows += next.rowCount();
     }

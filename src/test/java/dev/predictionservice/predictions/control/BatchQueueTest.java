@@ -41,9 +41,10 @@ class BatchQueueTest {
 
     @Override
     public void jobQueued(long queueNanos) {
-      assertTrue(queueNanos >= 0);
+      queueTimes.add(queueNanos);
     }
   };
+  private final ConcurrentLinkedQueue<Long> queueTimes = new ConcurrentLinkedQueue<>();
 
   @BeforeAll
   static void trainSmallModel() {
@@ -91,6 +92,19 @@ class BatchQueueTest {
     assertTrue(maxJobsPerBatch.get() > 1, "requests were batched together: " + maxJobsPerBatch);
     assertTrue(batchRows.stream().allMatch(rows -> rows <= 64), "no batch over maxRows");
     assertEquals(0, queue.queuedRows());
+    assertEquals(8 * 60, queueTimes.size(), "one queue time per request");
+    assertTrue(queueTimes.stream().allMatch(nanos -> nanos >= 0));
+  }
+
+  @Test
+  void aFailingModelCallFailsItsCallersAndTheQueueGoesOn() throws Exception {
+    BatchQueue queue = new BatchQueue(4, 100, TimeUnit.SECONDS.toNanos(10), listener);
+
+    float[][] wrongWidth = {new float[] {1, 2}};
+    assertThrows(RuntimeException.class, () -> queue.score(model, wrongWidth));
+    Random random = new Random(4);
+    float[][] good = {row(random)};
+    assertArrayEquals(model.predict(good), queue.score(model, good));
   }
 
   @Test
