@@ -126,8 +126,20 @@ class PredictionsIT {
     assertEquals(200, postJson("/predict", SEED_EXAMPLE).statusCode(), "serves again after the burst");
   }
 
+  /** Liberty writes the access log in the background: poll it for a while. */
+  private static boolean accessLogMentions(String text) throws Exception {
+    java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("it.server.logs"), "http_access.log");
+    for (int i = 0; i < 100; i++) {
+      if (java.nio.file.Files.exists(log) && java.nio.file.Files.readString(log).contains(text)) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return false;
+  }
+
   @Test
-  void requestIdIsEchoedWhenSaneAndMadeOtherwise() {
+  void requestIdIsEchoedWhenSaneAndMadeOtherwise() throws Exception {
     HttpResponse<String> echoed = LibertyServer.send(HttpRequest.newBuilder(LibertyServer.uri("/predict"))
         .header("Content-Type", "application/json").header("X-Request-ID", "client-id-42")
         .POST(HttpRequest.BodyPublishers.ofString(SEED_EXAMPLE)).build());
@@ -137,6 +149,7 @@ class PredictionsIT {
     HttpResponse<String> error = postJson("/predict", "{}");
 
     assertEquals("client-id-42", echoed.headers().firstValue("X-Request-ID").orElseThrow());
+    assertTrue(accessLogMentions("client-id-42"), "the access log line carries the request id");
     String made = replaced.headers().firstValue("X-Request-ID").orElseThrow();
     assertNotEquals("<script>", made);
     assertEquals(36, made.length());
