@@ -16,7 +16,11 @@ public enum ProblemType {
   BAD_REQUEST(400, "Bad request"),
   OVERLOADED(503, "Overloaded, retry later"),
   TIMEOUT(503, "Timed out, retry later"),
-  INTERNAL_ERROR(500, "Internal error");
+  INTERNAL_ERROR(500, "Internal error"),
+  UNAUTHORIZED(401, "Authentication required"),
+  FORBIDDEN(403, "Forbidden"),
+  CONFLICT(409, "Conflict"),
+  INVALID_MODEL_BUNDLE(422, "Invalid model bundle");
 
   private final int status;
   private final String title;
