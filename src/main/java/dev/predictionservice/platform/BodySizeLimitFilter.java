@@ -25,7 +25,7 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     long max = limits.maxBodyBytes();
     if (request.getLength() > max) {
-      request.abortWith(problems.of(ProblemType.PAYLOAD_TOO_LARGE, "The body may be at most " + max + " bytes"));
+      request.abortWith(problems.of(ProblemType.PAYLOAD_TOO_LARGE, new PayloadTooLargeException(max).getMessage()));
       return;
     }
     if (request.hasEntity()) {

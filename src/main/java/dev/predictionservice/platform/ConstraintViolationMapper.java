@@ -24,6 +24,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
     List<FieldError> errors =
         e.getConstraintViolations().stream()
             .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+            .distinct()
             .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
             .toList();
     return problems.invalid(ProblemType.VALIDATION_FAILED, errors);

@@ -21,8 +21,18 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
 
   @Override
   public Response toResponse(JsonProcessingException e) {
-    if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+    // Jackson wraps what the body stream throws, so a body cut off at the size limit arrives here.
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof PayloadTooLargeException tooLarge) {
+        return problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+      }
+    }
+    if (!(e instanceof JsonMappingException mapping)) {
       return problems.of(ProblemType.MALFORMED_JSON, "The body is not valid JSON: " + e.getOriginalMessage());
+    }
+    if (mapping.getPath().isEmpty()) {
+      // Jackson's message would name Java classes here; say what the client must send instead.
+      return problems.of(ProblemType.MALFORMED_JSON, "The body must be a JSON object");
     }
     String field = JsonPaths.of(mapping.getPath());
     return problems.invalid(ProblemType.INVALID_JSON_FIELD, List.of(new FieldError(field, reason(mapping))));

@@ -1,11 +1,10 @@
 package dev.predictionservice.platform;
 
-import jakarta.ws.rs.WebApplicationException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** An input stream that fails with 413 once more than {@code max} bytes were read. */
+/** An input stream that fails with PayloadTooLargeException (413) once more than {@code max} bytes were read. */
 final class LimitedInputStream extends FilterInputStream {
 
   private final long max;
@@ -37,7 +36,7 @@ final class LimitedInputStream extends FilterInputStream {
   private void count(int n) {
     read += n;
     if (read > max) {
-      throw new WebApplicationException("The body may be at most " + max + " bytes", 413);
+      throw new PayloadTooLargeException(max);
     }
   }
 }

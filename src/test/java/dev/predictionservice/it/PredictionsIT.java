@@ -3,9 +3,11 @@ package dev.predictionservice.it;
 import static dev.predictionservice.it.LibertyServer.json;
 import static dev.predictionservice.it.LibertyServer.postJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class PredictionsIT {
 
+  private static final String SEED_EXAMPLE = "{\"age\":35,\"income\":50000,\"category\":\"A\"}";
+
   @Deployment(testable = false)
   static WebArchive deployment() {
     return LibertyServer.war();
@@ -26,13 +30,78 @@ class PredictionsIT {
 
   @Test
   void predictsOneInstance() {
-    HttpResponse<String> response = postJson("/predict", "{\"age\":35,\"income\":50000,\"category\":\"A\"}");
+    HttpResponse<String> response = postJson("/predict", SEED_EXAMPLE);
 
     assertEquals(200, response.statusCode(), response.body());
+    assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
     JsonNode body = json(response);
     double prediction = body.get("prediction").asDouble();
     assertTrue(prediction >= 0 && prediction <= 1, "prediction in [0,1]: " + prediction);
     assertTrue(body.get("model_version").asText().startsWith("m-"), response.body());
-    assertTrue(response.headers().firstValue("X-Request-ID").isPresent());
+    assertEquals(2, body.size(), "only prediction and model_version: " + response.body());
+  }
+
+  @Test
+  void sameInputSamePrediction() {
+    assertEquals(json(postJson("/predict", SEED_EXAMPLE)), json(postJson("/predict", SEED_EXAMPLE)));
+  }
+
+  @Test
+  void theModelRespondsToItsInputs() {
+    double likely = json(postJson("/predict", "{\"age\":45,\"income\":200000,\"category\":\"D\"}"))
+        .get("prediction").asDouble();
+    double unlikely = json(postJson("/predict", "{\"age\":88,\"income\":5000,\"category\":\"C\"}"))
+        .get("prediction").asDouble();
+
+    assertTrue(likely > 0.8, "likely " + likely);
+    assertTrue(unlikely < 0.2, "unlikely " + unlikely);
+  }
+
+  @Test
+  void batchScoresEachInstanceInOrderLikeSinglePredictions() {
+    String second = "{\"age\":62,\"income\":120000,\"category\":\"C\"}";
+    HttpResponse<String> response =
+        postJson("/predict/batch", "{\"instances\":[" + SEED_EXAMPLE + "," + second + "]}");
+
+    assertEquals(200, response.statusCode(), response.body());
+    JsonNode body = json(response);
+    assertEquals(2, body.get("predictions").size());
+    assertEquals(json(postJson("/predict", SEED_EXAMPLE)).get("prediction").asDouble(),
+        body.get("predictions").get(0).asDouble(), 1e-6);
+    assertEquals(json(postJson("/predict", second)).get("prediction").asDouble(),
+        body.get("predictions").get(1).asDouble(), 1e-6);
+    assertEquals(json(postJson("/predict", SEED_EXAMPLE)).get("model_version"), body.get("model_version"));
+  }
+
+  @Test
+  void batchOfTheMaximumSizeIsServed() {
+    StringBuilder instances = new StringBuilder();
+    for (int i = 0; i < 1000; i++) {
+      instances.append(i == 0 ? "" : ",")
+          .append("{\"age\":").append(18 + i % 70).append(",\"income\":").append(i * 200)
+          .append(",\"category\":\"").append("ABCD".charAt(i % 4)).append("\"}");
+    }
+    HttpResponse<String> response = postJson("/predict/batch", "{\"instances\":[" + instances + "]}");
+
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals(1000, json(response).get("predictions").size());
+  }
+
+  @Test
+  void requestIdIsEchoedWhenSaneAndMadeOtherwise() {
+    HttpResponse<String> echoed = LibertyServer.send(HttpRequest.newBuilder(LibertyServer.uri("/predict"))
+        .header("Content-Type", "application/json").header("X-Request-ID", "client-id-42")
+        .POST(HttpRequest.BodyPublishers.ofString(SEED_EXAMPLE)).build());
+    HttpResponse<String> replaced = LibertyServer.send(HttpRequest.newBuilder(LibertyServer.uri("/predict"))
+        .header("Content-Type", "application/json").header("X-Request-ID", "<script>")
+        .POST(HttpRequest.BodyPublishers.ofString(SEED_EXAMPLE)).build());
+    HttpResponse<String> error = postJson("/predict", "{}");
+
+    assertEquals("client-id-42", echoed.headers().firstValue("X-Request-ID").orElseThrow());
+    String made = replaced.headers().firstValue("X-Request-ID").orElseThrow();
+    assertNotEquals("<script>", made);
+    assertEquals(36, made.length());
+    String errorId = error.headers().firstValue("X-Request-ID").orElseThrow();
+    assertEquals(errorId, json(error).get("requestId").asText(), "the problem names the request id");
   }
 }

@@ -15,7 +15,7 @@ public record EvaluationMetrics(
     List<CalibrationBin> calibration) {
 
   public EvaluationMetrics {
-    calibration = List.copyOf(calibration);
+    calibration = calibration == null ? List.of() : List.copyOf(calibration);
   }
 
   /** One decile of predicted probability: how many rows fell into it, the mean prediction and the observed rate. */

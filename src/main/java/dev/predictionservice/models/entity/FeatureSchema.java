@@ -14,7 +14,7 @@ public record FeatureSchema(int ageMin, int ageMax, double incomeMin, double inc
   public static final double INCOME_MAX = 1e9;
 
   public FeatureSchema {
-    categories = List.copyOf(categories);
+    categories = categories == null ? List.of() : List.copyOf(categories);
   }
 
   public static FeatureSchema withCategories(List<String> categories) {

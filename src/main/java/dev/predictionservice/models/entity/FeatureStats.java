@@ -11,7 +11,7 @@ public record FeatureStats(
     Map<String, Double> categoryShares) {
 
   public FeatureStats {
-    categoryShares = Map.copyOf(categoryShares);
+    categoryShares = categoryShares == null ? Map.of() : Map.copyOf(categoryShares);
   }
 
   /** Mean, standard deviation and range of one numeric column. */

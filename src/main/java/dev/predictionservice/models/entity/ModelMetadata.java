@@ -15,6 +15,6 @@ public record ModelMetadata(
     String dataSource) {
 
   public ModelMetadata {
-    hyperParameters = Map.copyOf(hyperParameters);
+    hyperParameters = hyperParameters == null ? Map.of() : Map.copyOf(hyperParameters);
   }
 }

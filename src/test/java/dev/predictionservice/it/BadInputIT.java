@@ -1,0 +1,154 @@
+package dev.predictionservice.it;
+
+import static dev.predictionservice.it.LibertyServer.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every class of bad input: a 4xx problem+json naming the problem type and the field, never a 500. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BadInputIT {
+
+  private static final String VALID = "{\"age\":35,\"income\":50000,\"category\":\"A\"}";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return LibertyServer.war();
+  }
+
+  static Stream<Arguments> badBodies() {
+    return Stream.of(
+        // path, body, status, problem type, field (null = no field list)
+        Arguments.of("/predict", "{\"age\":35,\"income\":50000", 400, "malformed-json", null),
+        Arguments.of("/predict", "not json", 400, "malformed-json", null),
+        Arguments.of("/predict", "[1,2]", 400, "malformed-json", null),
+        Arguments.of("/predict", "{\"age\":35,\"income\":NaN,\"category\":\"A\"}", 400, "malformed-json", null),
+        Arguments.of("/predict", "{\"age\":\"35\",\"income\":50000,\"category\":\"A\"}", 400, "invalid-json-field",
+            "age"),
+        Arguments.of("/predict", "{\"age\":35.5,\"income\":50000,\"category\":\"A\"}", 400, "invalid-json-field",
+            "age"),
+        Arguments.of("/predict", "{\"age\":35,\"income\":\"NaN\",\"category\":\"A\"}", 400, "invalid-json-field",
+            "income"),
+        Arguments.of("/predict", "{\"age\":35,\"income\":\"Infinity\",\"category\":\"A\"}", 400,
+            "invalid-json-field", "income"),
+        Arguments.of("/predict", "{\"age\":35,\"income\":50000,\"category\":7}", 400, "invalid-json-field",
+            "category"),
+        Arguments.of("/predict", "{\"age\":35,\"income\":50000,\"category\":\"A\",\"colour\":\"red\"}", 400,
+            "invalid-json-field", "colour"),
+        Arguments.of("/predict", "{\"income\":50000,\"category\":\"A\"}", 422, "validation-failed", "age"),
+        Arguments.of("/predict", "{\"age\":null,\"income\":50000,\"category\":\"A\"}", 422, "validation-failed",
+            "age"),
+        Arguments.of("/predict", "{\"age\":35,\"category\":\"A\"}", 422, "validation-failed", "income"),
+        Arguments.of("/predict", "{\"age\":35,\"income\":50000}", 422, "validation-failed", "category"),
+        Arguments.of("/predict", "{\"age\":121,\"income\":50000,\"category\":\"A\"}", 422, "validation-failed",
+            "age"),
+        Arguments.of("/predict", "{\"age\":-1,\"income\":50000,\"category\":\"A\"}", 422, "validation-failed",
+            "age"),
+        Arguments.of("/predict", "{\"age\":35,\"income\":-5,\"category\":\"A\"}", 422, "validation-failed",
+            "income"),
+        Arguments.of("/predict", "{\"age\":35,\"income\":1e999,\"category\":\"A\"}", 422, "validation-failed",
+            "income"),
+        Arguments.of("/predict", "{\"age\":35,\"income\":50000,\"category\":\"Z\"}", 422, "validation-failed",
+            "category"),
+        Arguments.of("/predict", "", 422, "validation-failed", "body"),
+        Arguments.of("/predict/batch", "{\"instances\":[]}", 422, "validation-failed", "instances"),
+        Arguments.of("/predict/batch", "{}", 422, "validation-failed", "instances"),
+        Arguments.of("/predict/batch", "{\"instances\":[" + VALID + ",null]}", 422, "validation-failed",
+            "instances[1]"),
+        Arguments.of("/predict/batch", "{\"instances\":[" + VALID + ",{\"age\":500,\"income\":1,\"category\":\"A\"}]}",
+            422, "validation-failed", "instances[1].age"),
+        Arguments.of("/predict/batch", "{\"instances\":[" + VALID + ",{\"age\":5,\"income\":1,\"category\":\"Q\"}]}",
+            422, "validation-failed", "instances[1].category"),
+        Arguments.of("/predict/batch", "{\"instances\":[{\"age\":\"x\"}]}", 400, "invalid-json-field",
+            "instances[0].age"),
+        Arguments.of("/predict/batch", tooManyInstances(), 422, "validation-failed", "instances"));
+  }
+
+  @ParameterizedTest(name = "{0} {3} {4}")
+  @MethodSource("badBodies")
+  void badBodyIsAProblemNamingTheField(String path, String body, int status, String type, String field) {
+    HttpResponse<String> response = LibertyServer.postJson(path, body);
+
+    JsonNode problem = assertProblem(response, status, type);
+    if (field != null) {
+      List<String> fields = new ArrayList<>();
+      problem.get("errors").forEach(e -> fields.add(e.get("field").asText()));
+      assertTrue(fields.contains(field), "field " + field + " in " + response.body());
+      assertTrue(problem.get("detail").asText().contains(field), response.body());
+    }
+  }
+
+  @Test
+  void wrongContentTypeIs415() {
+    assertProblem(LibertyServer.post("/predict", "text/plain", VALID), 415, "unsupported-media-type");
+  }
+
+  @Test
+  void unacceptableAcceptIs406() {
+    HttpResponse<String> response = LibertyServer.send(HttpRequest.newBuilder(LibertyServer.uri("/predict"))
+        .header("Content-Type", "application/json").header("Accept", "application/xml")
+        .POST(HttpRequest.BodyPublishers.ofString(VALID)).build());
+
+    assertProblem(response, 406, "not-acceptable");
+  }
+
+  @Test
+  void oversizedBodyIs413WithContentLengthAndChunked() {
+    String huge = "{\"instances\":[" + (VALID + ",").repeat(30_000) + VALID + "]}";
+    assertProblem(LibertyServer.postJson("/predict/batch", huge), 413, "payload-too-large");
+
+    HttpResponse<String> chunked = LibertyServer.send(HttpRequest.newBuilder(LibertyServer.uri("/predict/batch"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(
+            () -> new java.io.ByteArrayInputStream(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+        .build());
+    assertProblem(chunked, 413, "payload-too-large");
+  }
+
+  @Test
+  void unknownPathAndWrongMethodAreProblems() {
+    assertProblem(LibertyServer.get("/no-such-thing"), 404, "not-found");
+    assertProblem(LibertyServer.get("/predict"), 405, "method-not-allowed");
+  }
+
+  @Test
+  void theServiceKeepsServingAfterBadInput() {
+    badBodies().forEach(args -> LibertyServer.postJson((String) args.get()[0], (String) args.get()[1]));
+
+    assertEquals(200, LibertyServer.postJson("/predict", VALID).statusCode());
+  }
+
+  private static JsonNode assertProblem(HttpResponse<String> response, int status, String type) {
+    assertEquals(status, response.statusCode(), response.body());
+    assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""),
+        response.body());
+    JsonNode problem = json(response);
+    assertEquals("/problems/" + type, problem.get("type").asText(), response.body());
+    assertEquals(status, problem.get("status").asInt());
+    assertFalse(problem.get("title").asText().isBlank());
+    assertFalse(response.body().contains("dev.predictionservice"), "no Java internals: " + response.body());
+    assertFalse(response.body().contains("Exception"), "no stack trace: " + response.body());
+    return problem;
+  }
+
+  private static String tooManyInstances() {
+    return "{\"instances\":[" + (VALID + ",").repeat(1000) + VALID + "]}";
+  }
+}
