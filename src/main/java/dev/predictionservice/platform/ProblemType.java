@@ -47,10 +47,14 @@ public enum ProblemType {
     return "/problems/" + slug();
   }
 
-  /** The type for an HTTP error status that the JAX-RS runtime raised itself. */
+  /**
+   * The type for an HTTP error status that the JAX-RS runtime raised itself. Types only the application raises
+   * (with their own meaning: a registry conflict, an unusable model bundle) are never guessed from a status.
+   */
   public static ProblemType forStatus(int status) {
     for (ProblemType type : values()) {
-      if (type.status == status && type != INVALID_JSON_FIELD && type != MALFORMED_JSON && type != TIMEOUT) {
+      if (type.status == status && type != INVALID_JSON_FIELD && type != MALFORMED_JSON && type != TIMEOUT
+          && type != CONFLICT && type != INVALID_MODEL_BUNDLE) {
         return type;
       }
     }
