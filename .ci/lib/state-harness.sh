@@ -114,5 +114,6 @@ harness_cleanup() {
   [ -d "$PG_PRIVATE_DIR" ] && su postgres -c "$PG_BIN/pg_ctl -D $PG_PRIVATE_DIR stop -m fast" >/dev/null 2>&1
   rm -rf "$PG_PRIVATE_DIR" "$PG_PRIVATE_DIR.log"
   for s in "${STARTED_SERVERS[@]}"; do rm -rf "$WLP/usr/servers/$s"; done
+  rm -rf "$WORK"
   jobs -p | xargs -r kill 2>/dev/null || true
 }

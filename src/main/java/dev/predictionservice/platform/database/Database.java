@@ -29,6 +29,7 @@ public class Database {
   static final String KIND = "db.kind";
   static final String WAIT = "db.startup.wait-seconds";
   private static final Logger LOG = Logger.getLogger(Database.class.getName());
+  private static final Logger FLYWAY_EXECUTOR_LOG = Logger.getLogger("org.flywaydb.core.FlywayExecutor");
 
   @Resource(lookup = "jdbc/predictions")
   DataSource dataSource;
@@ -56,15 +57,7 @@ public class Database {
     long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
     while (true) {
       try {
-        MigrateResult result =
-            Flyway.configure(Database.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:" + IndexedMigrations.FOLDER)
-                .callbackLocations(new String[0])
-                .resourceProvider(new IndexedMigrations(Database.class.getClassLoader()))
-                .javaMigrationClassProvider(List::of)
-                .load()
-                .migrate();
+        MigrateResult result = flyway().migrate();
         LOG.info(() -> "Database (" + kind + ") schema at version " + result.targetSchemaVersion + ", "
             + result.migrationsExecuted + " migration(s) applied now");
         return;
@@ -75,6 +68,26 @@ public class Database {
         LOG.log(Level.WARNING, "Database not reachable yet, retrying in 2 s: {0}", e.getMessage());
         sleep(2000);
       }
+    }
+  }
+
+  /**
+   * Flyway's constructor always looks for callbacks in db/callback and logs an ERROR when Liberty's class loader
+   * cannot list it (we have none, and the migrations come from IndexedMigrations): silenced for that call only.
+   */
+  private Flyway flyway() {
+    Level level = FLYWAY_EXECUTOR_LOG.getLevel();
+    FLYWAY_EXECUTOR_LOG.setLevel(Level.OFF);
+    try {
+      return Flyway.configure(Database.class.getClassLoader())
+          .dataSource(dataSource)
+          .locations("classpath:" + IndexedMigrations.FOLDER)
+          .callbackLocations(new String[0])
+          .resourceProvider(new IndexedMigrations(Database.class.getClassLoader()))
+          .javaMigrationClassProvider(List::of)
+          .load();
+    } finally {
+      FLYWAY_EXECUTOR_LOG.setLevel(level);
     }
   }
 
