@@ -29,7 +29,6 @@ public class Database {
   static final String KIND = "db.kind";
   static final String WAIT = "db.startup.wait-seconds";
   private static final Logger LOG = Logger.getLogger(Database.class.getName());
-  private static final Logger FLYWAY_EXECUTOR_LOG = Logger.getLogger("org.flywaydb.core.FlywayExecutor");
 
   @Resource(lookup = "jdbc/predictions")
   DataSource dataSource;
@@ -72,23 +71,18 @@ public class Database {
   }
 
   /**
-   * Flyway's constructor always looks for callbacks in db/callback and logs an ERROR when Liberty's class loader
-   * cannot list it (we have none, and the migrations come from IndexedMigrations): silenced for that call only.
+   * Flyway reads the migrations through IndexedMigrations. Its constructor also always looks for callbacks in
+   * db/callback and logs one harmless ERROR ("Unable to resolve location classpath:db/callback") at start, since
+   * Liberty's class loader cannot list folders; there are no callbacks.
    */
   private Flyway flyway() {
-    Level level = FLYWAY_EXECUTOR_LOG.getLevel();
-    FLYWAY_EXECUTOR_LOG.setLevel(Level.OFF);
-    try {
-      return Flyway.configure(Database.class.getClassLoader())
-          .dataSource(dataSource)
-          .locations("classpath:" + IndexedMigrations.FOLDER)
-          .callbackLocations(new String[0])
-          .resourceProvider(new IndexedMigrations(Database.class.getClassLoader()))
-          .javaMigrationClassProvider(List::of)
-          .load();
-    } finally {
-      FLYWAY_EXECUTOR_LOG.setLevel(level);
-    }
+    return Flyway.configure(Database.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations("classpath:" + IndexedMigrations.FOLDER)
+        .callbackLocations(new String[0])
+        .resourceProvider(new IndexedMigrations(Database.class.getClassLoader()))
+        .javaMigrationClassProvider(List::of)
+        .load();
   }
 
   private boolean unreachable() {
