@@ -70,9 +70,10 @@ log "2. hot swap across two replicas under load"
 ORIGINAL=$(curl -s -H "Authorization: Bearer $ADMIN" http://127.0.0.1:$A/models \
   | sed -n 's/.*"version":"\([^"]*\)"[^}]*"active":true.*/\1/p')
 NEXT="m-swap-$(date +%s)"
-mkdir -p "$WORK/bundle" && (cd "$WORK/bundle" && unzip -q -o "$HARNESS_ROOT/target/classes/model/default.bundle" metadata.json \
+# The default bundle under another version name (jar, from the JDK, edits the zip).
+mkdir -p "$WORK/bundle" && (cd "$WORK/bundle" && jar xf "$HARNESS_ROOT/target/classes/model/default.bundle" metadata.json \
   && sed -i "0,/\"version\" *: *\"[^\"]*\"/s//\"version\" : \"$NEXT\"/" metadata.json \
-  && cp "$HARNESS_ROOT/target/classes/model/default.bundle" next.bundle && zip -q next.bundle metadata.json)
+  && cp "$HARNESS_ROOT/target/classes/model/default.bundle" next.bundle && jar uf next.bundle metadata.json)
 code=$(curl -s -o "$WORK/upload.json" -w '%{http_code}' -H "Authorization: Bearer $ADMIN" \
   -H 'Content-Type: application/octet-stream' --data-binary @"$WORK/bundle/next.bundle" http://127.0.0.1:$A/models)
 [ "$code" = 201 ] || fail "upload: $code $(cat "$WORK/upload.json")"

@@ -1,10 +1,12 @@
 # PostgreSQL for the tests (sourced by .ci/run, as root, no stdin): install if missing, start the distribution's
 # cluster, create the test role and database. Idempotent. Exports IT3_PG_* for the checks; it does NOT export
 # DB_KIND, so README's test command still runs against the embedded database first.
-if ! compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null; then
-  echo "Installing PostgreSQL"
+# curl and openssl are used by the state checks (requests, test tokens).
+if ! compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || ! command -v curl >/dev/null \
+  || ! command -v openssl >/dev/null; then
+  echo "Installing PostgreSQL, curl, openssl"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql curl openssl >/dev/null
 fi
 IT3_PG_VERSION="$(ls /usr/lib/postgresql | sort -V | tail -1)"
 if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -qx "$IT3_PG_VERSION main"; then
