@@ -44,7 +44,8 @@ public class JsonProvider extends JacksonJsonProvider {
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    mapper.registerModule(new SimpleModule("strict-numbers").addDeserializer(Double.class, new StrictDoubleDeserializer()));
+    mapper.registerModule(
+        new SimpleModule("strict-numbers").addDeserializer(Double.class, new StrictDoubleDeserializer()));
     return mapper;
   }
 }

@@ -39,13 +39,12 @@ public final class ModelBundleFiles {
 
   private ModelBundleFiles() {}
 
-  public static ObjectMapper json() {
-    return JSON;
-  }
-
   /** Writes the bundle to {@code file}, replacing it. */
   public static void write(ModelBundle bundle, Path file) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
+    Path parent = file.toAbsolutePath().normalize().getParent();
+    if (parent == null) {
+      throw new IOException("Cannot write a bundle to the root of the file system: " + file);
+    }
     Files.createDirectories(parent);
     Path tmp = Files.createTempFile(parent, "bundle", ".tmp");
     try {

@@ -49,7 +49,10 @@ public class ModelCatalog {
   String registerSeed() throws SQLException, IOException {
     String path = modelPath.filter(p -> !p.isBlank()).orElse(null);
     byte[] bytes;
+    String version;
     if (path != null) {
+      // Read through ModelBundleFiles first: a missing or broken file fails with a message naming it.
+      version = ModelBundleFiles.read(Path.of(path)).version();
       bytes = Files.readAllBytes(Path.of(path));
     } else {
       try (InputStream in = ModelCatalog.class.getResourceAsStream(PACKED_DEFAULT)) {
@@ -58,9 +61,9 @@ public class ModelCatalog {
         }
         bytes = in.readAllBytes();
       }
+      version = ModelBundleFiles.read(new ByteArrayInputStream(bytes), "classpath:" + PACKED_DEFAULT).version();
     }
     String name = path != null ? path : "classpath:" + PACKED_DEFAULT;
-    String version = ModelBundleFiles.read(new ByteArrayInputStream(bytes), name).version();
     try {
       if (store.find(version).isEmpty()) {
         register(bytes, name);

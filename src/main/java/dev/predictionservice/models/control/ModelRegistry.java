@@ -2,7 +2,6 @@ package dev.predictionservice.models.control;
 
 import dev.predictionservice.models.entity.ModelBundle;
 import dev.predictionservice.platform.ConfigValues;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -42,12 +41,11 @@ public class ModelRegistry {
   @ConfigProperty(name = POLL_INTERVAL, defaultValue = "1000")
   long pollIntervalMs;
 
-  /** Loads the model as soon as the application starts, not on the first request. */
+  /** Loads the model as soon as the application starts, not on the first request; a failure fails the start. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    active();
+    load();
   }
 
-  @PostConstruct
   void load() {
     ConfigValues.requireInRange(POLL_INTERVAL, pollIntervalMs, 100, 600_000);
     long start = System.nanoTime();

@@ -1,7 +1,6 @@
 package dev.predictionservice.predictions.control;
 
 import dev.predictionservice.platform.ConfigValues;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -24,10 +23,9 @@ public class PredictionLimits {
   long maxBodyBytes;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    maxBatchSize();
+    validate();
   }
 
-  @PostConstruct
   void validate() {
     ConfigValues.requireInRange(MAX_BATCH_SIZE, maxBatchSize, 1, 100_000);
     ConfigValues.requireInRange(MAX_BODY_BYTES, maxBodyBytes, 1024, 64L * 1024 * 1024);

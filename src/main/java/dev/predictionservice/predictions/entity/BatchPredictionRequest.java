@@ -3,6 +3,8 @@ package dev.predictionservice.predictions.entity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,4 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     description = "Instances to score in one call (at most predict.batch.max-size, 1000 by default).",
     example = "{\"instances\":[{\"age\":35,\"income\":50000,\"category\":\"A\"},"
         + "{\"age\":62,\"income\":120000,\"category\":\"C\"}]}")
-public record BatchPredictionRequest(@NotEmpty List<@NotNull @Valid PredictionRequest> instances) {}
+public record BatchPredictionRequest(@NotEmpty List<@NotNull @Valid PredictionRequest> instances) {
+
+  public BatchPredictionRequest {
+    // A copy that keeps null entries, so that validation can name them (List.copyOf would throw instead).
+    instances = instances == null ? null : Collections.unmodifiableList(new ArrayList<>(instances));
+  }
+}
