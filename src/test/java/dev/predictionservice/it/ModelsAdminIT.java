@@ -36,7 +36,8 @@ class ModelsAdminIT {
     if (body != null) {
       request.header("Content-Type", "application/octet-stream");
     }
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    request.method(method,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     return LibertyServer.send(request.build());
   }
 

@@ -44,7 +44,8 @@ class PredictionLogIT {
     String version = null;
     for (int i = 0; i < singles; i++) {
       HttpResponse<String> response =
-          predict("/predict", run + "-" + i, "{\"age\":" + (20 + i) + ",\"income\":" + (1000 * i) + ",\"category\":\"B\"}");
+          predict("/predict", run + "-" + i,
+              "{\"age\":" + (20 + i) + ",\"income\":" + (1000 * i) + ",\"category\":\"B\"}");
       assertEquals(200, response.statusCode(), response.body());
       predictions.add(json(response).get("prediction").asDouble());
       version = json(response).get("model_version").asText();

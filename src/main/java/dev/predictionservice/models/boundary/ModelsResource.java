@@ -58,7 +58,7 @@ public class ModelsResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public ModelVersionDetail show(@PathParam("version") String version) throws SQLException, IOException {
     ModelVersionSummary summary = ModelVersionSummary.of(catalog.find(version));
-    return new ModelVersionDetail(summary, ModelBundleFiles.json().readTree(catalog.metadata(version)));
+    return new ModelVersionDetail(summary, ModelBundleFiles.readTree(catalog.metadata(version)));
   }
 
   @POST

@@ -40,7 +40,7 @@ public class ModelCatalog {
     }
     ModelVersion version = new ModelVersion(bundle.version(), bundle.metadata().created(), Instant.now(),
         sha256(bytes), bytes.length, false);
-    store.insert(version, ModelBundleFiles.json().writeValueAsString(bundle.metadata()), bytes);
+    store.insert(version, ModelBundleFiles.metadataJson(bundle.metadata()), bytes);
     LOG.info(() -> "Model version " + version.version() + " registered from " + name);
     return version;
   }

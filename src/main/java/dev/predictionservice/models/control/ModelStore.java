@@ -60,20 +60,22 @@ public class ModelStore {
 
   /** The metadata JSON of a version, or empty. */
   public Optional<String> metadata(String version) throws SQLException {
-    return column("metadata", version).map(o -> (String) o);
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT metadata FROM model_version WHERE version = ?")) {
+      ps.setString(1, version);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
   }
 
   /** The bundle bytes of a version, or empty. */
   public Optional<byte[]> bundle(String version) throws SQLException {
-    return column("bundle", version).map(o -> (byte[]) o);
-  }
-
-  private Optional<Object> column(String column, String version) throws SQLException {
     try (Connection c = database.dataSource().getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM model_version WHERE version = ?")) {
+        PreparedStatement ps = c.prepareStatement("SELECT bundle FROM model_version WHERE version = ?")) {
       ps.setString(1, version);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(column.equals("bundle") ? rs.getBytes(1) : rs.getString(1)) : Optional.empty();
+        return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
       }
     }
   }

@@ -1,7 +1,6 @@
 package dev.predictionservice.platform.database;
 
 import dev.predictionservice.platform.ConfigValues;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,13 +40,17 @@ public class Database {
   @ConfigProperty(name = WAIT, defaultValue = "60")
   int waitSeconds;
 
-  /** Migrates first of all, so that the model registry and the log find their tables. */
+  private boolean migrated;
+
+  /** Migrates first of all (priority 1), so that the model registry and the log find their tables. */
   void onStart(@Observes @Priority(1) @Initialized(ApplicationScoped.class) Object event) {
-    kind();
+    migrate();
   }
 
-  @PostConstruct
-  void migrate() {
+  synchronized void migrate() {
+    if (migrated) {
+      return;
+    }
     if (!kind.equals("h2") && !kind.equals("postgresql")) {
       throw new IllegalArgumentException(
           "Invalid configuration: " + KIND + "=" + kind + " must be h2 or postgresql (environment variable DB_KIND)");
@@ -59,6 +62,7 @@ public class Database {
         MigrateResult result = flyway().migrate();
         LOG.info(() -> "Database (" + kind + ") schema at version " + result.targetSchemaVersion + ", "
             + result.migrationsExecuted + " migration(s) applied now");
+        migrated = true;
         return;
       } catch (RuntimeException e) {
         if (System.nanoTime() > deadline || !unreachable()) {

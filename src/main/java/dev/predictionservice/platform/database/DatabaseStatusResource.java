@@ -23,10 +23,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DatabaseStatusResource {
 
   /** The MP Health response shape. */
-  public record Check(String name, String status, Map<String, Object> data) {}
+  public record Check(String name, String status, Map<String, Object> data) {
+    public Check {
+      data = Map.copyOf(data);
+    }
+  }
 
   /** The MP Health response shape. */
-  public record Status(String status, List<Check> checks) {}
+  public record Status(String status, List<Check> checks) {
+    public Status {
+      checks = List.copyOf(checks);
+    }
+  }
 
   @Inject Database database;
 

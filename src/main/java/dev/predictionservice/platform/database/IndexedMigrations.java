@@ -32,12 +32,12 @@ final class IndexedMigrations implements ResourceProvider {
   }
 
   static List<String> names(ClassLoader classLoader) {
-    try (InputStream in = classLoader.getResourceAsStream(INDEX)) {
-      if (in == null) {
-        throw new IllegalStateException(INDEX + " is missing from the class path");
-      }
-      return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().map(String::strip)
-          .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    InputStream in = classLoader.getResourceAsStream(INDEX);
+    if (in == null) {
+      throw new IllegalStateException(INDEX + " is missing from the class path");
+    }
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      return reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,7 +4,6 @@ import dev.predictionservice.platform.ConfigValues;
 import dev.predictionservice.platform.RequestIds;
 import dev.predictionservice.predictionlog.entity.PredictionRecord;
 import dev.predictionservice.predictions.entity.PredictionRequest;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -43,17 +42,20 @@ public class PredictionLog {
   @Inject @ConfigProperty(name = "prediction-log.replay.interval-ms", defaultValue = "2000") long replayIntervalMs;
   @Inject @ConfigProperty(name = "prediction-log.shutdown.timeout-ms", defaultValue = "20000") long shutdownMs;
 
-  private Spool spool;
-  private PredictionLogWriter writer;
-  private Thread thread;
-  private ArrayBlockingQueue<PredictionRecord> queue;
+  private volatile Spool spool;
+  private volatile PredictionLogWriter writer;
+  private volatile Thread thread;
+  private volatile ArrayBlockingQueue<PredictionRecord> queue;
 
+  /** Starts the writer with the application; bad settings fail the start naming the key. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    isAccepting();
+    start();
   }
 
-  @PostConstruct
-  void start() {
+  synchronized void start() {
+    if (writer != null) {
+      return;
+    }
     ConfigValues.requireInRange("prediction-log.queue.capacity", capacity, 1, 10_000_000);
     ConfigValues.requireInRange("prediction-log.batch.size", batchSize, 1, 10_000);
     ConfigValues.requireInRange("prediction-log.spool.max-bytes", spoolMaxBytes, 1024, Long.MAX_VALUE);
@@ -76,6 +78,9 @@ public class PredictionLog {
 
   /** Flushes on graceful shutdown: to the database, or to the spool if it is away or too slow. */
   void onShutdown(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) throws InterruptedException {
+    if (writer == null) {
+      return;
+    }
     writer.close();
     thread.join(shutdownMs);
     writer.spoolRemaining();
@@ -108,14 +113,14 @@ public class PredictionLog {
 
   /** Whether the log can take rows without losing any (false once the spool refused an append). */
   public boolean isAccepting() {
-    return spool.isHealthy();
+    return spool != null && spool.isHealthy();
   }
 
   public int queueDepth() {
-    return queue.size();
+    return queue == null ? 0 : queue.size();
   }
 
   public long spoolBytes() {
-    return spool.bytes();
+    return spool == null ? 0 : spool.bytes();
   }
 }

@@ -29,8 +29,9 @@ public final class PredictionLogWriter implements Runnable {
   private final long replayIntervalMs;
   private final ReadWriteLock closing = new ReentrantReadWriteLock();
   private volatile boolean closed;
-  private long nextReplayAt;
-  private boolean sinkFailing;
+  // Only the writer thread uses these; volatile because close() and the tests run on other threads.
+  private volatile long nextReplayAt;
+  private volatile boolean sinkFailing;
 
   public PredictionLogWriter(BlockingQueue<PredictionRecord> queue, PredictionSink sink, Spool spool,
       LogEvents events, int batchSize, long replayIntervalMs) {

@@ -47,11 +47,30 @@ class PredictionLogWriterTest {
     final AtomicInteger replayed = new AtomicInteger();
     final AtomicInteger dropped = new AtomicInteger();
 
-    public void accepted(int n) { accepted.addAndGet(n); }
-    public void written(int n) { written.addAndGet(n); }
-    public void spooled(int n) { spooled.addAndGet(n); }
-    public void replayed(int n) { replayed.addAndGet(n); }
-    public void dropped(int n) { dropped.addAndGet(n); }
+    @Override
+    public void accepted(int n) {
+      accepted.addAndGet(n);
+    }
+
+    @Override
+    public void written(int n) {
+      written.addAndGet(n);
+    }
+
+    @Override
+    public void spooled(int n) {
+      spooled.addAndGet(n);
+    }
+
+    @Override
+    public void replayed(int n) {
+      replayed.addAndGet(n);
+    }
+
+    @Override
+    public void dropped(int n) {
+      dropped.addAndGet(n);
+    }
   }
 
   @TempDir Path dir;
