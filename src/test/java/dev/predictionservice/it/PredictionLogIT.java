@@ -21,7 +21,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Every prediction ends up as exactly one row of the prediction log, with the right fields. */
+/** Every prediction (single, batch, V2) ends up as exactly one row of the prediction log, with the right fields. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class PredictionLogIT {
@@ -54,7 +54,9 @@ class PredictionLogIT {
         "{\"instances\":[{\"age\":1,\"income\":2,\"category\":\"A\"},{\"age\":3,\"income\":4,\"category\":\"C\"},"
             + "{\"age\":5,\"income\":6,\"category\":\"A\"}]}");
     assertEquals(200, batch.statusCode(), batch.body());
-    int expected = singles + 3;
+    HttpResponse<String> v2 = predict(V2.INFER, run + "-v2", V2.request("[35, 62]", "[50000, 1000]", "[\"A\", \"C\"]"));
+    assertEquals(200, v2.statusCode(), v2.body());
+    int expected = singles + 3 + 2;
 
     long rows = 0;
     for (long deadline = System.currentTimeMillis() + 15_000; System.currentTimeMillis() < deadline; ) {
@@ -92,6 +94,15 @@ class PredictionLogIT {
           assertEquals("batch", rs.getString(6));
         }
         assertEquals(3, count);
+      }
+      ps.setString(1, run + "-v2");
+      try (ResultSet rs = ps.executeQuery()) {
+        int count = 0;
+        while (rs.next()) {
+          count++;
+          assertTrue(rs.getString(6).startsWith("v2"), "endpoint label of the V2 protocol: " + rs.getString(6));
+        }
+        assertEquals(2, count);
       }
     }
   }
