@@ -56,6 +56,10 @@ class OperationsIT {
     assertTrue(metrics.contains("request_errors_total{mp_scope=\"application\",reason=\"validation-failed\",}"),
         "errors by reason");
     assertTrue(metrics.contains("jvm_uptime_seconds"), "base metrics too");
+    assertTrue(metrics.matches("(?s).*model_active\\{mp_scope=\"application\",version=\"m-[0-9a-f]+\",} 1\\.0.*"),
+        "the active model version");
+    assertTrue(metrics.contains("inference_batch_rows_count{mp_scope=\"application\",}"), "dynamic batching");
+    assertTrue(metrics.contains("inference_queue_rows{mp_scope=\"application\",}"), "queue depth");
   }
 
   @Test

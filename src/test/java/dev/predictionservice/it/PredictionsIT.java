@@ -88,6 +88,37 @@ class PredictionsIT {
   }
 
   @Test
+  void overloadIsAnsweredAtOnceWith503AndRetryAfter() throws Exception {
+    // The IT server's bulkhead for /predict/batch is 1 (src/test/liberty): concurrent batches overflow it.
+    String body = "{\"instances\":[" + (SEED_EXAMPLE + ",").repeat(999) + SEED_EXAMPLE + "]}";
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+    try {
+      java.util.List<java.util.concurrent.Future<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        calls.add(pool.submit(() -> postJson("/predict/batch", body)));
+      }
+      int ok = 0;
+      int overloaded = 0;
+      for (var call : calls) {
+        HttpResponse<String> response = call.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        if (response.statusCode() == 200) {
+          ok++;
+        } else {
+          assertEquals(503, response.statusCode(), response.body());
+          assertEquals("/problems/overloaded", json(response).get("type").asText());
+          assertEquals("1", response.headers().firstValue("Retry-After").orElseThrow());
+          overloaded++;
+        }
+      }
+      assertTrue(ok > 0, "some batches served");
+      assertTrue(overloaded > 0, "some batches refused at once");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(200, postJson("/predict", SEED_EXAMPLE).statusCode(), "serves again after the burst");
+  }
+
+  @Test
   void requestIdIsEchoedWhenSaneAndMadeOtherwise() {
     HttpResponse<String> echoed = LibertyServer.send(HttpRequest.newBuilder(LibertyServer.uri("/predict"))
         .header("Content-Type", "application/json").header("X-Request-ID", "client-id-42")

@@ -37,6 +37,8 @@ public class ModelRegistry {
   @Inject ModelStore store;
   @Inject ModelCatalog catalog;
 
+  @Inject ActiveModelGauge gauge;
+
   @Inject
   @ConfigProperty(name = POLL_INTERVAL, defaultValue = "1000")
   long pollIntervalMs;
@@ -55,7 +57,7 @@ public class ModelRegistry {
         store.activate(seed);
       }
       String version = store.activeVersion().orElseThrow();
-      active.set(read(version));
+      swapIn(read(version));
     } catch (SQLException | IOException e) {
       throw new IllegalStateException("The model registry cannot be read: " + e.getMessage(), e);
     }
@@ -83,7 +85,7 @@ public class ModelRegistry {
     if (!store.activate(version)) {
       throw new ModelNotFoundException(version);
     }
-    ModelBundle previous = active.getAndSet(bundle);
+    ModelBundle previous = swapIn(bundle);
     LOG.info(() -> "Model " + version + " activated (was " + previous.version() + ")");
     return bundle;
   }
@@ -93,9 +95,16 @@ public class ModelRegistry {
     String wanted = store.activeVersion().orElse(null);
     ModelBundle current = active.get();
     if (wanted != null && (current == null || !wanted.equals(current.version()))) {
-      active.set(read(wanted));
+      swapIn(read(wanted));
       LOG.info(() -> "Model " + wanted + " activated by another replica, now served here");
     }
+  }
+
+  /** Serves {@code bundle} from now on; model_active follows. Returns the one served before. */
+  private ModelBundle swapIn(ModelBundle bundle) {
+    ModelBundle previous = active.getAndSet(bundle);
+    gauge.track(bundle.version(), () -> active().version());
+    return previous;
   }
 
   private void pollQuietly() {

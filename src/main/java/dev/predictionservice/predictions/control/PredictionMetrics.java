@@ -22,7 +22,7 @@ public class PredictionMetrics {
   private static final Metadata INFERENCE =
       Metadata.builder()
           .withName("inference")
-          .withDescription("Time of one model call (one request's instances), a histogram")
+          .withDescription("Time to score one request's instances: queue plus model call, a histogram")
           .withUnit(MetricUnits.SECONDS)
           .build();
 

@@ -19,9 +19,9 @@ import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
- * Scores validated requests with the active model. The bulkhead caps concurrent model calls so that overload is
- * answered at once (503) instead of queueing without bound; the timeout bounds how long a caller waits. Both can be
- * tuned through MicroProfile Fault Tolerance config keys (see README).
+ * Scores validated requests with the active model, through the dynamic batcher. The bulkheads cap concurrent
+ * callers so that overload is answered at once (503) instead of queueing without bound; the timeouts bound how long a
+ * caller waits. Both can be tuned through MicroProfile Fault Tolerance config keys (see README).
  */
 @ApplicationScoped
 public class Predictor {
@@ -29,6 +29,7 @@ public class Predictor {
   @Inject ModelRegistry registry;
   @Inject PredictionMetrics metrics;
   @Inject PredictionLimits limits;
+  @Inject InferenceBatcher batcher;
   @Inject PredictionLog predictionLog;
 
   @Timeout(2000)
@@ -37,7 +38,7 @@ public class Predictor {
     ModelBundle model = registry.active();
     float[][] rows = {encode(model.schema(), request, "category")};
     long start = System.nanoTime();
-    float[] scores = model.predict(rows);
+    float[] scores = batcher.score(model, rows);
     metrics.recordPredictions(model.version(), "single", 1, Duration.ofNanos(System.nanoTime() - start));
     predictionLog.record("single", model.version(), List.of(request), scores, System.nanoTime() - start);
     return new PredictionResponse(scores[0], model.version());
@@ -76,7 +77,7 @@ public class Predictor {
       throw new InvalidInputException(errors);
     }
     long start = System.nanoTime();
-    float[] scores = model.predict(rows);
+    float[] scores = batcher.score(model, rows);
     metrics.recordPredictions(model.version(), endpoint, rows.length, Duration.ofNanos(System.nanoTime() - start));
     predictionLog.record(endpoint, model.version(), instances, scores, System.nanoTime() - start);
     List<Double> predictions = new ArrayList<>(scores.length);

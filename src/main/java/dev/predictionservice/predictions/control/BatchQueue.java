@@ -1,0 +1,153 @@
+package dev.predictionservice.predictions.control;
+
+import dev.predictionservice.models.entity.ModelBundle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Dynamic batching without a batching thread. A caller that finds the model idle becomes the runner and scores its
+ * own rows at once, together with whatever other callers queued meanwhile (up to {@code maxRows}). Callers that find
+ * the model busy queue and park; when a runner finishes it wakes the oldest waiter, which runs the next batch. So an
+ * idle server adds no wait, a busy one turns many tiny DL4J calls (150-400 us each, whatever their size) into few.
+ * Plain Java on purpose: it holds no CDI or MicroProfile state, so it is unit-tested directly.
+ */
+public final class BatchQueue {
+
+  /** What a batch reports to metrics. */
+  public interface Listener {
+    void batchScored(int rows, int jobs, long modelNanos);
+
+    void jobQueued(long queueNanos);
+  }
+
+  private final ConcurrentLinkedQueue<BatchJob> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean busy = new AtomicBoolean();
+  private final AtomicInteger queuedRows = new AtomicInteger();
+  private final int maxRows;
+  private final int maxQueuedRows;
+  private final long maxQueueNanos;
+  private final Listener listener;
+
+  public BatchQueue(int maxRows, int maxQueuedRows, long maxQueueNanos, Listener listener) {
+    this.maxRows = maxRows;
+    this.maxQueuedRows = maxQueuedRows;
+    this.maxQueueNanos = maxQueueNanos;
+    this.listener = listener;
+  }
+
+  /**
+   * Scores rows with {@code model}, batched with other callers' rows.
+   *
+   * @throws QueueFullException when more rows wait than the queue holds, or these waited too long
+   * @throws InterruptedException when the caller was interrupted (a timeout); its rows are then skipped
+   */
+  public float[] score(ModelBundle model, float[][] rows) throws InterruptedException {
+    int queued = queuedRows.addAndGet(rows.length);
+    // An oversized request is still served when nothing else waits; otherwise a full queue refuses at once.
+    if (queued > maxQueuedRows && queued != rows.length) {
+      queuedRows.addAndGet(-rows.length);
+      throw new QueueFullException("The inference queue is full");
+    }
+    BatchJob job = new BatchJob(model, rows, Thread.currentThread());
+    queue.add(job);
+    while (!job.isDone()) {
+      if (busy.compareAndSet(false, true)) {
+        try {
+          runOneBatch();
+        } finally {
+          busy.set(false);
+        }
+        wakeOldestWaiter();
+      } else {
+        // Woken by the runner that finished our batch or handed over; the timeout only guards against surprises.
+        LockSupport.parkNanos(this, 50_000_000L);
+        if (Thread.interrupted()) {
+          job.cancel();
+          throw new InterruptedException("Gave up waiting for the model");
+        }
+      }
+    }
+    return job.result();
+  }
+
+  /** Rows waiting now (for a gauge). */
+  public int queuedRows() {
+    return queuedRows.get();
+  }
+
+  private void runOneBatch() {
+    List<BatchJob> batch = takeBatch();
+    if (batch.isEmpty()) {
+      return;
+    }
+    // Every job taken off the queue must end completed or failed, whatever throws: its caller waits for it.
+    try {
+      ModelBundle model = batch.get(0).model();
+      int total = batch.stream().mapToInt(BatchJob::rowCount).sum();
+      float[][] rows = new float[total][];
+      int at = 0;
+      for (BatchJob job : batch) {
+        System.arraycopy(job.rows(), 0, rows, at, job.rowCount());
+        at += job.rowCount();
+      }
+      long start = System.nanoTime();
+      float[] scores = model.predict(rows);
+      long modelNanos = System.nanoTime() - start;
+      at = 0;
+      for (BatchJob job : batch) {
+        float[] own = new float[job.rowCount()];
+        System.arraycopy(scores, at, own, 0, own.length);
+        at += own.length;
+        job.complete(own);
+        listener.jobQueued(start - job.enqueuedNanos());
+      }
+      listener.batchScored(total, batch.size(), modelNanos);
+    } catch (RuntimeException e) {
+      batch.stream().filter(job -> !job.isDone()).forEach(job -> job.fail(e));
+    }
+  }
+
+  /** The oldest jobs for one model, up to maxRows rows (a single larger job runs alone); drops stale ones. */
+  private List<BatchJob> takeBatch() {
+    List<BatchJob> batch = new ArrayList<>();
+    int rows = 0;
+    for (BatchJob next = queue.peek(); next != null; next = queue.peek()) {
+      boolean fits = batch.isEmpty() || (rows + next.rowCount() <= maxRows && next.model() == batch.get(0).model());
+      if (!fits) {
+        break;
+      }
+      queue.poll();
+      queuedRows.addAndGet(-next.rowCount());
+      if (next.isCancelled()) {
+        continue;
+      }
+      if (System.nanoTime() - next.enqueuedNanos() > maxQueueNanos) {
+        next.fail(new QueueFullException("Waited longer than the inference queue allows"));
+        continue;
+      }
+      batch.add(next);
+      rows += next.rowCount();
+    }
+    return batch;
+  }
+
+  private void wakeOldestWaiter() {
+    BatchJob head = queue.peek();
+    if (head != null) {
+      LockSupport.unpark(head.waiter());
+    }
+  }
+
+  /** The queue is full, or a job waited too long: the caller should answer 503 and let the client retry. */
+  public static final class QueueFullException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public QueueFullException(String message) {
+      super(message);
+    }
+  }
+}

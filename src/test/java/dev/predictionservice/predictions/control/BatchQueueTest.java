@@ -1,0 +1,161 @@
+package dev.predictionservice.predictions.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.predictionservice.models.control.FeatureEncoder;
+import dev.predictionservice.models.entity.ModelBundle;
+import dev.predictionservice.training.SyntheticDataset;
+import dev.predictionservice.training.TrainingOptions;
+import dev.predictionservice.training.TrainingPipeline;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dynamic batcher on a real (small) DL4J model: batched results equal unbatched ones. */
+class BatchQueueTest {
+
+  private static ModelBundle model;
+  private static ExecutorService pool;
+
+  private final AtomicInteger maxJobsPerBatch = new AtomicInteger();
+  private final ConcurrentLinkedQueue<Integer> batchRows = new ConcurrentLinkedQueue<>();
+  private final BatchQueue.Listener listener = new BatchQueue.Listener() {
+    @Override
+    public void batchScored(int rows, int jobs, long modelNanos) {
+      batchRows.add(rows);
+      maxJobsPerBatch.accumulateAndGet(jobs, Math::max);
+    }
+
+    @Override
+    public void jobQueued(long queueNanos) {
+      queueTimes.add(queueNanos);
+    }
+  };
+  private final ConcurrentLinkedQueue<Long> queueTimes = new ConcurrentLinkedQueue<>();
+
+  @BeforeAll
+  static void trainSmallModel() {
+    model = TrainingPipeline.run(SyntheticDataset.generate(3, 1000), SyntheticDataset.CATEGORIES,
+        TrainingOptions.defaults(3).withEpochs(1), "test", "batch-test").bundle();
+    pool = Executors.newFixedThreadPool(16);
+  }
+
+  @AfterAll
+  static void stopPool() {
+    pool.shutdownNow();
+  }
+
+  private static float[] row(Random random) {
+    return FeatureEncoder.encode(model.schema(), 18 + random.nextInt(70), random.nextInt(250_000),
+        SyntheticDataset.CATEGORIES.get(random.nextInt(4)));
+  }
+
+  @Test
+  void concurrentCallersGetExactlyTheirUnbatchedResults() throws Exception {
+    BatchQueue queue = new BatchQueue(64, 10_000, TimeUnit.SECONDS.toNanos(10), listener);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Integer>> checked = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      int seed = t;
+      checked.add(pool.submit(() -> {
+        Random random = new Random(seed);
+        start.await();
+        for (int i = 0; i < 60; i++) {
+          float[][] rows = i % 10 == 0 ? new float[][] {row(random), row(random), row(random)}
+              : new float[][] {row(random)};
+          float[] batched = queue.score(model, rows);
+          for (int r = 0; r < rows.length; r++) {
+            assertArrayEquals(model.predict(new float[][] {rows[r]}), new float[] {batched[r]});
+          }
+        }
+        return seed;
+      }));
+    }
+    start.countDown();
+    for (Future<Integer> f : checked) {
+      f.get(60, TimeUnit.SECONDS);
+    }
+
+    assertTrue(maxJobsPerBatch.get() > 1, "requests were batched together: " + maxJobsPerBatch);
+    assertTrue(batchRows.stream().allMatch(rows -> rows <= 64), "no batch over maxRows");
+    assertEquals(0, queue.queuedRows());
+    assertEquals(8 * 60, queueTimes.size(), "one queue time per request");
+    assertTrue(queueTimes.stream().allMatch(nanos -> nanos >= 0));
+  }
+
+  @Test
+  void aFailingModelCallFailsItsCallersAndTheQueueGoesOn() throws Exception {
+    BatchQueue queue = new BatchQueue(4, 100, TimeUnit.SECONDS.toNanos(10), listener);
+
+    float[][] wrongWidth = {new float[] {1, 2}};
+    assertThrows(RuntimeException.class, () -> queue.score(model, wrongWidth));
+    Random random = new Random(4);
+    float[][] good = {row(random)};
+    assertArrayEquals(model.predict(good), queue.score(model, good));
+  }
+
+  @Test
+  void anIdleQueueRunsTheCallerAtOnceAndALargeRequestAlone() throws Exception {
+    BatchQueue queue = new BatchQueue(4, 10_000, TimeUnit.SECONDS.toNanos(10), listener);
+    Random random = new Random(1);
+    float[][] ten = new float[10][];
+    for (int i = 0; i < ten.length; i++) {
+      ten[i] = row(random);
+    }
+
+    assertArrayEquals(model.predict(ten), queue.score(model, ten));
+    assertEquals(List.of(10), List.copyOf(batchRows));
+    assertEquals(1, maxJobsPerBatch.get());
+  }
+
+  @Test
+  void aFullQueueRefusesAtOnceWhileTheModelIsBusy() throws Exception {
+    CountDownLatch modelBusy = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    BatchQueue queue = new BatchQueue(4, 3, TimeUnit.SECONDS.toNanos(10), new BatchQueue.Listener() {
+      @Override
+      public void batchScored(int rows, int jobs, long modelNanos) {
+        modelBusy.countDown();
+        awaitQuietly(release);
+      }
+
+      @Override
+      public void jobQueued(long queueNanos) {}
+    });
+    Random random = new Random(2);
+    Future<float[]> first = pool.submit(() -> queue.score(model, new float[][] {row(random)}));
+    assertTrue(modelBusy.await(10, TimeUnit.SECONDS));
+    Future<float[]> second = pool.submit(() -> queue.score(model, new float[][] {row(random), row(random)}));
+    while (queue.queuedRows() < 2) {
+      Thread.onSpinWait();
+    }
+
+    assertThrows(BatchQueue.QueueFullException.class,
+        () -> queue.score(model, new float[][] {row(random), row(random)}));
+    release.countDown();
+    assertEquals(1, first.get(10, TimeUnit.SECONDS).length);
+    assertEquals(2, second.get(10, TimeUnit.SECONDS).length);
+    assertEquals(0, queue.queuedRows());
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
