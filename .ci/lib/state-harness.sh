@@ -72,7 +72,7 @@ DB_PASSWORD=unused-trust-auth
 MP_JWT_VERIFY_PUBLICKEY_LOCATION=$WORK/jwt-public.pem
 MP_JWT_VERIFY_ISSUER=it3-harness
 MODELS_POLL_INTERVAL_MS=1000
-keystore_password=$(openssl rand -hex 16)
+KEYSTORE_PASSWORD=$(openssl rand -hex 16)
 ENV
 }
 

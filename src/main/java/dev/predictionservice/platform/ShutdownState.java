@@ -17,6 +17,11 @@ public class ShutdownState {
     LOG.info("Application stopping: readiness is now DOWN");
   }
 
+  /** Called on SIGTERM (see GracefulShutdown), before the server stops, so readiness is DOWN while it still serves. */
+  public void startDraining() {
+    draining = true;
+  }
+
   public boolean isDraining() {
     return draining;
   }

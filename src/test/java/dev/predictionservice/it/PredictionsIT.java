@@ -42,6 +42,14 @@ class PredictionsIT {
   }
 
   @Test
+  void theVersionedPathsAnswerTheSame() {
+    assertEquals(json(postJson("/predict", SEED_EXAMPLE)), json(postJson("/api/v1/predictions", SEED_EXAMPLE)));
+    HttpResponse<String> batch = postJson("/api/v1/predictions/batch", "{\"instances\":[" + SEED_EXAMPLE + "]}");
+    assertEquals(200, batch.statusCode(), batch.body());
+    assertEquals(422, postJson("/api/v1/predictions", "{}").statusCode());
+  }
+
+  @Test
   void sameInputSamePrediction() {
     assertEquals(json(postJson("/predict", SEED_EXAMPLE)), json(postJson("/predict", SEED_EXAMPLE)));
   }

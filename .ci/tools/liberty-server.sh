@@ -1,0 +1,45 @@
+# Sourced by the .ci/checks scripts that need a live server. Starts a private copy of the built predictionServer
+# (target/liberty/wlp after ./mvnw verify) with the WAR in dropins, on loopback, and stops it on exit, bounded in time.
+#   start_server            env: HTTP_PORT, HTTPS_PORT, KEYSTORE_PASSWORD, SHUTDOWN_DRAIN_SECONDS as the caller sets
+#   wait_ready URL [secs]   polls a health URL until 200
+# Sets: server_pid, server_dir, server_work. The EXIT trap stops the server (SIGTERM, then SIGKILL after 60 s).
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+wlp=$root/target/liberty/wlp
+server_pid=
+server_work=$(mktemp -d)
+server_dir=$server_work/usr/servers/predictionServer
+
+stop_server() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null || true
+    for _ in $(seq 60); do kill -0 "$server_pid" 2>/dev/null || break; sleep 1; done
+    kill -9 "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$server_work"
+}
+trap stop_server EXIT
+
+start_server() {
+  [ -d "$wlp/usr/servers/predictionServer" ] && [ -f "$root/target/prediction-service.war" ] \
+    || { echo "target/liberty/wlp or the WAR is missing: run ./mvnw verify first" >&2; return 1; }
+  export WLP_USER_DIR=$server_work/usr
+  mkdir -p "$WLP_USER_DIR/servers"
+  cp -r "$wlp/usr/servers/predictionServer" "$server_dir"
+  rm -rf "$server_dir"/{apps,dropins,logs,workarea,resources/security}
+  mkdir -p "$server_dir/dropins"
+  cp "$root/target/prediction-service.war" "$server_dir/dropins/"
+  export HTTP_HOST=127.0.0.1
+  "$wlp/bin/server" run predictionServer >"$server_work/console.log" 2>&1 &
+  server_pid=$!   # `server run` execs the JVM, so this is the server process itself
+}
+
+wait_ready() {
+  local url=$1 secs=${2:-240}
+  for _ in $(seq "$secs"); do
+    [ "$(curl -ks -o /dev/null -w '%{http_code}' -m 3 "$url")" = 200 ] && return 0
+    kill -0 "$server_pid" 2>/dev/null || { echo "server exited" >&2; tail -40 "$server_work/console.log" >&2; return 1; }
+    sleep 1
+  done
+  echo "not ready after ${secs}s: $url" >&2
+  return 1
+}
