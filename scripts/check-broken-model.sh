@@ -20,7 +20,7 @@ run_case() {
   stop
   rm -rf "$DIR"
   mkdir -p "$DIR/dropins"
-  cp -r "$SOURCE/server.xml" "$SOURCE/jvm.options" "$SOURCE/server.env" "$SOURCE/bootstrap.properties" "$SOURCE/lib" "$DIR/"
+  cp -r "$SOURCE/server.xml" "$SOURCE"/datasource-*.xml "$SOURCE/jvm.options" "$SOURCE/server.env" "$SOURCE/bootstrap.properties" "$SOURCE/lib" "$DIR/"
   cp target/prediction-service.war "$DIR/dropins/"
   env "$setting" HTTP_PORT=$PORT HTTPS_PORT=$((PORT + 1)) HTTP_HOST=127.0.0.1 \
     "$WLP/bin/server" start "$SERVER" >/dev/null

@@ -16,7 +16,11 @@ public enum ProblemType {
   BAD_REQUEST(400, "Bad request"),
   OVERLOADED(503, "Overloaded, retry later"),
   TIMEOUT(503, "Timed out, retry later"),
-  INTERNAL_ERROR(500, "Internal error");
+  INTERNAL_ERROR(500, "Internal error"),
+  UNAUTHORIZED(401, "Authentication required"),
+  FORBIDDEN(403, "Forbidden"),
+  CONFLICT(409, "Conflict"),
+  INVALID_MODEL_BUNDLE(422, "Invalid model bundle");
 
   private final int status;
   private final String title;
@@ -43,10 +47,14 @@ public enum ProblemType {
     return "/problems/" + slug();
   }
 
-  /** The type for an HTTP error status that the JAX-RS runtime raised itself. */
+  /**
+   * The type for an HTTP error status that the JAX-RS runtime raised itself. Types only the application raises
+   * (with their own meaning: a registry conflict, an unusable model bundle) are never guessed from a status.
+   */
   public static ProblemType forStatus(int status) {
     for (ProblemType type : values()) {
-      if (type.status == status && type != INVALID_JSON_FIELD && type != MALFORMED_JSON && type != TIMEOUT) {
+      if (type.status == status && type != INVALID_JSON_FIELD && type != MALFORMED_JSON && type != TIMEOUT
+          && type != CONFLICT && type != INVALID_MODEL_BUNDLE) {
         return type;
       }
     }

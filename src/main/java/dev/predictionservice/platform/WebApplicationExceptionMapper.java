@@ -31,6 +31,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       case NOT_ACCEPTABLE -> "This resource answers with application/json";
       case NOT_FOUND -> "No resource at this path";
       case METHOD_NOT_ALLOWED -> "This resource does not support the method";
+      case UNAUTHORIZED -> "Send a bearer token (MP JWT)";
+      case FORBIDDEN -> "The token's groups do not allow this";
       default -> e.getMessage();
     };
   }

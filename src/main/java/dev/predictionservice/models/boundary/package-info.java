@@ -1,2 +1,2 @@
-/** The model component's outside: its health checks. */
+/** The model component's outside: the admin API (/models), its error mappings and the model health checks. */
 package dev.predictionservice.models.boundary;

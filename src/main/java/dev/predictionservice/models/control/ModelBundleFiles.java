@@ -1,5 +1,6 @@
 package dev.predictionservice.models.control;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -38,6 +39,16 @@ public final class ModelBundleFiles {
           .enable(SerializationFeature.INDENT_OUTPUT);
 
   private ModelBundleFiles() {}
+
+  /** The metadata as JSON text, as the model registry stores it beside the bundle. */
+  public static String metadataJson(ModelMetadata metadata) throws IOException {
+    return JSON.writeValueAsString(metadata);
+  }
+
+  /** Stored metadata JSON as a tree, for the admin API to show as it is. */
+  public static JsonNode readTree(String json) throws IOException {
+    return JSON.readTree(json);
+  }
 
   /** Writes the bundle to {@code file}, replacing it. */
   public static void write(ModelBundle bundle, Path file) throws IOException {

@@ -1,62 +1,124 @@
 package dev.predictionservice.models.control;
 
 import dev.predictionservice.models.entity.ModelBundle;
+import dev.predictionservice.platform.ConfigValues;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Path;
-import java.util.Optional;
+import java.sql.SQLException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Holds the active model. It loads the bundle named by {@code model.path} (env {@code MODEL_PATH}), or the default
- * bundle packed into the WAR, while the application starts: a missing or corrupt bundle fails the start with a
- * message naming the file, so the server never reports started or ready without a model.
+ * Holds the active model and swaps it atomically. At start it registers the seed bundle (MODEL_PATH or the packed
+ * default) if the database does not know it, activates it if no version is active, and loads the active version:
+ * any failure fails the start, so the server never reports started without a model. Then it polls the active
+ * version every {@code models.poll-interval-ms}, so replicas sharing one database converge within seconds.
+ * A scorer reads {@link #active()} once per request, so each response names the version that computed it.
  */
 @ApplicationScoped
 public class ModelRegistry {
 
-  static final String PACKED_DEFAULT = "/model/default.bundle";
+  static final String POLL_INTERVAL = "models.poll-interval-ms";
   private static final Logger LOG = Logger.getLogger(ModelRegistry.class.getName());
 
   private final AtomicReference<ModelBundle> active = new AtomicReference<>();
+  private ScheduledExecutorService poller;
+
+  @Inject ModelStore store;
+  @Inject ModelCatalog catalog;
 
   @Inject ActiveModelGauge gauge;
 
   @Inject
-  @ConfigProperty(name = "model.path")
-  Optional<String> modelPath;
+  @ConfigProperty(name = POLL_INTERVAL, defaultValue = "1000")
+  long pollIntervalMs;
 
-  /** Loads the model as soon as the application starts, not on the first request. */
+  /** Loads the model as soon as the application starts, not on the first request; a failure fails the start. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     load();
   }
 
   void load() {
+    ConfigValues.requireInRange(POLL_INTERVAL, pollIntervalMs, 100, 600_000);
     long start = System.nanoTime();
-    ModelBundle bundle = modelPath.filter(p -> !p.isBlank()).map(p -> ModelBundleFiles.read(Path.of(p))).orElseGet(
-        ModelRegistry::readPackedDefault);
-    active.set(bundle);
-    gauge.track(bundle.version(), () -> active().version());
-    LOG.info(() -> String.format("Model %s loaded from %s in %d ms", bundle.version(),
-        modelPath.filter(p -> !p.isBlank()).orElse("the packed default " + PACKED_DEFAULT),
+    try {
+      String seed = catalog.registerSeed();
+      if (store.activeVersion().isEmpty()) {
+        store.activate(seed);
+      }
+      String version = store.activeVersion().orElseThrow();
+      swapIn(read(version));
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("The model registry cannot be read: " + e.getMessage(), e);
+    }
+    LOG.info(() -> String.format("Model %s active (loaded in %d ms)", active.get().version(),
         (System.nanoTime() - start) / 1_000_000));
+    // A plain daemon thread: the poll needs no container context (JDBC through the data source works anywhere).
+    poller = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, "model-registry-poll");
+      thread.setDaemon(true);
+      return thread;
+    });
+    poller.scheduleWithFixedDelay(this::pollQuietly, pollIntervalMs, pollIntervalMs, TimeUnit.MILLISECONDS);
   }
 
-  private static ModelBundle readPackedDefault() {
-    try (InputStream in = ModelRegistry.class.getResourceAsStream(PACKED_DEFAULT)) {
-      if (in == null) {
-        throw new ModelBundleFormatException("The packed default model " + PACKED_DEFAULT + " is missing from the WAR");
-      }
-      return ModelBundleFiles.read(in, "classpath:" + PACKED_DEFAULT);
-    } catch (IOException e) {
-      throw new ModelBundleFormatException("The packed default model cannot be read: " + e.getMessage(), e);
+  @PreDestroy
+  void stop() {
+    if (poller != null) {
+      poller.shutdownNow();
     }
+  }
+
+  /** Makes {@code version} the active one here and, through the table, on every replica. */
+  public synchronized ModelBundle activate(String version) throws SQLException, IOException {
+    ModelBundle bundle = read(version);
+    if (!store.activate(version)) {
+      throw new ModelNotFoundException(version);
+    }
+    ModelBundle previous = swapIn(bundle);
+    LOG.info(() -> "Model " + version + " activated (was " + previous.version() + ")");
+    return bundle;
+  }
+
+  /** Loads the version flagged active in the database if it is not the one served here. */
+  synchronized void refresh() throws SQLException, IOException {
+    String wanted = store.activeVersion().orElse(null);
+    ModelBundle current = active.get();
+    if (wanted != null && (current == null || !wanted.equals(current.version()))) {
+      swapIn(read(wanted));
+      LOG.info(() -> "Model " + wanted + " activated by another replica, now served here");
+    }
+  }
+
+  /** Serves {@code bundle} from now on; model_active follows. Returns the one served before. */
+  private ModelBundle swapIn(ModelBundle bundle) {
+    ModelBundle previous = active.getAndSet(bundle);
+    gauge.track(bundle.version(), () -> active().version());
+    return previous;
+  }
+
+  private void pollQuietly() {
+    try {
+      refresh();
+    } catch (Exception e) {
+      // A database outage must not stop serving: the current model stays active until the database is back.
+      LOG.log(Level.FINE, "Polling the active model version failed", e);
+    }
+  }
+
+  private ModelBundle read(String version) throws SQLException, IOException {
+    byte[] bytes = store.bundle(version).orElseThrow(() -> new ModelNotFoundException(version));
+    return ModelBundleFiles.read(new ByteArrayInputStream(bytes), "model version " + version);
   }
 
   /** The active model; never null once the application has started. */

@@ -6,6 +6,7 @@ import dev.predictionservice.models.entity.FeatureSchema;
 import dev.predictionservice.models.entity.ModelBundle;
 import dev.predictionservice.platform.FieldError;
 import dev.predictionservice.platform.InvalidInputException;
+import dev.predictionservice.predictionlog.control.PredictionLog;
 import dev.predictionservice.predictions.entity.BatchPredictionResponse;
 import dev.predictionservice.predictions.entity.PredictionRequest;
 import dev.predictionservice.predictions.entity.PredictionResponse;
@@ -29,6 +30,7 @@ public class Predictor {
   @Inject PredictionMetrics metrics;
   @Inject PredictionLimits limits;
   @Inject InferenceBatcher batcher;
+  @Inject PredictionLog predictionLog;
 
   @Timeout(2000)
   @Bulkhead(64)
@@ -38,6 +40,7 @@ public class Predictor {
     long start = System.nanoTime();
     float[] scores = batcher.score(model, rows);
     metrics.recordPredictions(model.version(), "single", 1, Duration.ofNanos(System.nanoTime() - start));
+    predictionLog.record("single", model.version(), List.of(request), scores, System.nanoTime() - start);
     return new PredictionResponse(scores[0], model.version());
   }
 
@@ -76,6 +79,7 @@ public class Predictor {
     long start = System.nanoTime();
     float[] scores = batcher.score(model, rows);
     metrics.recordPredictions(model.version(), endpoint, rows.length, Duration.ofNanos(System.nanoTime() - start));
+    predictionLog.record(endpoint, model.version(), instances, scores, System.nanoTime() - start);
     List<Double> predictions = new ArrayList<>(scores.length);
     for (float score : scores) {
       predictions.add((double) score);

@@ -1,0 +1,121 @@
+package dev.predictionservice.models.control;
+
+import dev.predictionservice.models.entity.ModelVersion;
+import dev.predictionservice.platform.database.Database;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The model_version table: plain JDBC, one short statement (or transaction) per call. */
+@ApplicationScoped
+public class ModelStore {
+
+  private static final String COLUMNS = "version, created, registered, checksum, OCTET_LENGTH(bundle), active";
+
+  @Inject Database database;
+
+  public void insert(ModelVersion version, String metadataJson, byte[] bundle) throws SQLException {
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement("INSERT INTO model_version"
+            + " (version, created, registered, checksum, metadata, bundle, active) VALUES (?, ?, ?, ?, ?, ?, FALSE)")) {
+      ps.setString(1, version.version());
+      ps.setTimestamp(2, Timestamp.from(version.created()));
+      ps.setTimestamp(3, Timestamp.from(version.registered()));
+      ps.setString(4, version.checksum());
+      ps.setString(5, metadataJson);
+      ps.setBytes(6, bundle);
+      ps.executeUpdate();
+    }
+  }
+
+  public List<ModelVersion> list() throws SQLException {
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM model_version ORDER BY registered");
+        ResultSet rs = ps.executeQuery()) {
+      List<ModelVersion> versions = new ArrayList<>();
+      while (rs.next()) {
+        versions.add(row(rs));
+      }
+      return versions;
+    }
+  }
+
+  public Optional<ModelVersion> find(String version) throws SQLException {
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM model_version WHERE version = ?")) {
+      ps.setString(1, version);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  /** The metadata JSON of a version, or empty. */
+  public Optional<String> metadata(String version) throws SQLException {
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT metadata FROM model_version WHERE version = ?")) {
+      ps.setString(1, version);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /** The bundle bytes of a version, or empty. */
+  public Optional<byte[]> bundle(String version) throws SQLException {
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT bundle FROM model_version WHERE version = ?")) {
+      ps.setString(1, version);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /** The version flagged active, if any. Cheap: the replicas poll it. */
+  public Optional<String> activeVersion() throws SQLException {
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT version FROM model_version WHERE active");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+    }
+  }
+
+  /** Flags exactly this version active in one statement, so no reader ever sees two or none. */
+  public boolean activate(String version) throws SQLException {
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement(
+            "UPDATE model_version SET active = (version = ?) WHERE EXISTS"
+                + " (SELECT 1 FROM model_version m WHERE m.version = ?)")) {
+      ps.setString(1, version);
+      ps.setString(2, version);
+      return ps.executeUpdate() > 0;
+    }
+  }
+
+  /** Deletes an inactive version; false when it is unknown or active. */
+  public boolean deleteInactive(String version) throws SQLException {
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement("DELETE FROM model_version WHERE version = ? AND NOT active")) {
+      ps.setString(1, version);
+      return ps.executeUpdate() > 0;
+    }
+  }
+
+  private static ModelVersion row(ResultSet rs) throws SQLException {
+    return new ModelVersion(rs.getString(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)),
+        rs.getString(4), rs.getLong(5), rs.getBoolean(6));
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}

@@ -1,0 +1,60 @@
+package dev.predictionservice.predictionlog.control;
+
+import dev.predictionservice.platform.database.Database;
+import dev.predictionservice.predictionlog.entity.PredictionRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+/**
+ * Writes a batch in one JDBC batch and one transaction. Idempotent: the primary key (log_id, item_index) and
+ * ON CONFLICT DO NOTHING (PostgreSQL, and H2 in PostgreSQL mode) make a re-sent record a no-op. A short retry rides
+ * out a blip; the circuit breaker then fails fast while the database is away, so the writer spools at once instead
+ * of waiting on every batch. Tunable through MP Fault Tolerance keys (JdbcPredictionSink/write/Retry/maxRetries...).
+ */
+@ApplicationScoped
+public class JdbcPredictionSink implements PredictionSink {
+
+  static final String INSERT = "INSERT INTO prediction_log (log_id, item_index, request_id, logged_at, model_version,"
+      + " endpoint, age, income, category, prediction, latency_micros) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+      + " ON CONFLICT DO NOTHING";
+
+  @Inject Database database;
+
+  @Override
+  @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = CircuitBreakerOpenException.class)
+  @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 3000, successThreshold = 1)
+  public void write(List<PredictionRecord> batch) throws SQLException {
+    try (Connection connection = database.dataSource().getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        for (PredictionRecord r : batch) {
+          insert.setString(1, r.logId());
+          insert.setInt(2, r.itemIndex());
+          insert.setString(3, r.requestId());
+          insert.setTimestamp(4, Timestamp.from(r.loggedAt()));
+          insert.setString(5, r.modelVersion());
+          insert.setString(6, r.endpoint());
+          insert.setInt(7, r.age());
+          insert.setDouble(8, r.income());
+          insert.setString(9, r.category());
+          insert.setDouble(10, r.prediction());
+          insert.setLong(11, r.latencyMicros());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+        connection.commit();
+      } catch (SQLException e) {
+        connection.rollback();
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.predictionservice.predictionlog.control;
+
+import dev.predictionservice.platform.ConfigValues;
+import dev.predictionservice.platform.RequestIds;
+import dev.predictionservice.predictionlog.entity.PredictionRecord;
+import dev.predictionservice.predictions.entity.PredictionRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The prediction log's entry point: {@link #record} is called once per scoring call, after scoring, and only
+ * enqueues. The writer runs on its own platform thread (it needs no container context: JDBC through the data source
+ * works from any thread) and is drained on shutdown before the application's beans go away.
+ */
+@ApplicationScoped
+public class PredictionLog {
+
+  private static final Logger LOG = Logger.getLogger(PredictionLog.class.getName());
+
+  @Inject JdbcPredictionSink sink;
+  @Inject PredictionLogMetrics metrics;
+  @Inject RequestIds requestIds;
+
+  @Inject @ConfigProperty(name = "prediction-log.queue.capacity", defaultValue = "50000") int capacity;
+  @Inject @ConfigProperty(name = "prediction-log.batch.size", defaultValue = "500") int batchSize;
+  @Inject @ConfigProperty(name = "prediction-log.spool.dir", defaultValue = "spool") String spoolDir;
+  @Inject @ConfigProperty(name = "prediction-log.spool.max-bytes", defaultValue = "1073741824") long spoolMaxBytes;
+  @Inject @ConfigProperty(name = "prediction-log.replay.interval-ms", defaultValue = "2000") long replayIntervalMs;
+  @Inject @ConfigProperty(name = "prediction-log.shutdown.timeout-ms", defaultValue = "20000") long shutdownMs;
+
+  private volatile Spool spool;
+  private volatile PredictionLogWriter writer;
+  private volatile Thread thread;
+  private volatile ArrayBlockingQueue<PredictionRecord> queue;
+
+  /** Starts the writer with the application; bad settings fail the start naming the key. */
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    start();
+  }
+
+  synchronized void start() {
+    if (writer != null) {
+      return;
+    }
+    ConfigValues.requireInRange("prediction-log.queue.capacity", capacity, 1, 10_000_000);
+    ConfigValues.requireInRange("prediction-log.batch.size", batchSize, 1, 10_000);
+    ConfigValues.requireInRange("prediction-log.spool.max-bytes", spoolMaxBytes, 1024, Long.MAX_VALUE);
+    ConfigValues.requireInRange("prediction-log.replay.interval-ms", replayIntervalMs, 10, 600_000);
+    ConfigValues.requireInRange("prediction-log.shutdown.timeout-ms", shutdownMs, 0, 600_000);
+    try {
+      // Relative to the working directory, which Liberty sets to the server's output directory.
+      spool = new Spool(Path.of(spoolDir).toAbsolutePath(), spoolMaxBytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("prediction-log.spool.dir=" + spoolDir + " is not usable: " + e.getMessage(), e);
+    }
+    queue = new ArrayBlockingQueue<>(capacity);
+    metrics.register(queue::size, spool::bytes);
+    writer = new PredictionLogWriter(queue, sink, spool, metrics, batchSize, replayIntervalMs);
+    thread = new Thread(writer, "prediction-log-writer");
+    thread.start();
+    LOG.info(() -> "Prediction log started: queue " + capacity + ", batches of " + batchSize + ", spool "
+        + spool.dir() + (spool.hasData() ? " (" + spool.bytes() + " bytes to replay)" : ""));
+  }
+
+  /** Flushes on graceful shutdown: to the database, or to the spool if it is away or too slow. */
+  void onShutdown(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) throws InterruptedException {
+    if (writer == null) {
+      return;
+    }
+    writer.close();
+    thread.join(shutdownMs);
+    writer.spoolRemaining();
+    LOG.info(() -> "Prediction log flushed" + (spool.hasData() ? "; " + spool.bytes() + " bytes spooled" : ""));
+  }
+
+  /** Records one scoring call: one record per instance, all with this request's id and one log id. */
+  public void record(String endpoint, String modelVersion, List<PredictionRequest> instances, float[] scores,
+      long latencyNanos) {
+    String logId = UUID.randomUUID().toString();
+    String requestId = currentRequestId();
+    Instant now = Instant.now();
+    long micros = latencyNanos / 1000;
+    List<PredictionRecord> records = new ArrayList<>(instances.size());
+    for (int i = 0; i < instances.size(); i++) {
+      PredictionRequest in = instances.get(i);
+      records.add(new PredictionRecord(logId, i, requestId, now, modelVersion, endpoint, in.age(), in.income(),
+          in.category(), scores[i], micros));
+    }
+    writer.offer(records);
+  }
+
+  private String currentRequestId() {
+    try {
+      return requestIds.current();
+    } catch (ContextNotActiveException e) {
+      return "none";
+    }
+  }
+
+  /** Whether the log can take rows without losing any (false once the spool refused an append). */
+  public boolean isAccepting() {
+    return spool != null && spool.isHealthy();
+  }
+
+  public int queueDepth() {
+    return queue == null ? 0 : queue.size();
+  }
+
+  public long spoolBytes() {
+    return spool == null ? 0 : spool.bytes();
+  }
+}

@@ -1,0 +1,126 @@
+package dev.predictionservice.it;
+
+import static dev.predictionservice.it.LibertyServer.json;
+import static dev.predictionservice.it.LibertyServer.postJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The model admin API: authentication, authorisation, refusals, and activation as hot swap and rollback. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ModelsAdminIT {
+
+  static final String ADMIN = TestTokens.token("model-admin");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return LibertyServer.war();
+  }
+
+  static HttpResponse<String> call(String method, String path, String token, byte[] body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(LibertyServer.uri(path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/octet-stream");
+    }
+    request.method(method,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    return LibertyServer.send(request.build());
+  }
+
+  static String servedVersion() {
+    HttpResponse<String> response = postJson("/predict", "{\"age\":35,\"income\":50000,\"category\":\"A\"}");
+    assertEquals(200, response.statusCode(), response.body());
+    return json(response).get("model_version").asText();
+  }
+
+  static String activeVersion() {
+    for (JsonNode v : json(call("GET", "/models", ADMIN, null))) {
+      if (v.get("active").asBoolean()) {
+        return v.get("version").asText();
+      }
+    }
+    throw new AssertionError("no active version");
+  }
+
+  @Test
+  void withoutATokenIs401() {
+    assertEquals(401, call("GET", "/models", null, null).statusCode());
+    assertEquals(401, call("GET", "/models", "not.a.token", null).statusCode());
+    assertEquals(401, call("GET", "/models", TestTokens.tokenFrom("https://someone.else", "model-admin"), null)
+        .statusCode());
+  }
+
+  @Test
+  void theWrongGroupIs403() {
+    HttpResponse<String> response = call("GET", "/models", TestTokens.token("data-scientist"), null);
+    assertEquals(403, response.statusCode(), response.body());
+  }
+
+  @Test
+  void predictionsStayOpen() {
+    assertTrue(servedVersion().startsWith("m-"));
+  }
+
+  @Test
+  void listsAndShowsTheActiveVersion() {
+    String active = activeVersion();
+    HttpResponse<String> show = call("GET", "/models/" + active, ADMIN, null);
+    assertEquals(200, show.statusCode(), show.body());
+    assertTrue(json(show).get("version").get("active").asBoolean());
+    assertEquals(active, json(show).get("metadata").get("version").asText());
+    assertEquals(404, call("GET", "/models/no-such-version", ADMIN, null).statusCode());
+  }
+
+  @Test
+  void corruptAndIncompatibleUploadsAre422AndChangeNothing() throws Exception {
+    int before = json(call("GET", "/models", ADMIN, null)).size();
+    HttpResponse<String> garbage = call("POST", "/models", ADMIN, "not a zip at all".getBytes());
+    assertEquals(422, garbage.statusCode(), garbage.body());
+    assertEquals("application/problem+json", garbage.headers().firstValue("Content-Type").orElse(""));
+    String version = "m-it-bad-" + UUID.randomUUID();
+    HttpResponse<String> incompatible = call("POST", "/models", ADMIN, TestBundles.incompatible(version));
+    assertEquals(422, incompatible.statusCode(), incompatible.body());
+    assertTrue(json(incompatible).get("detail").asText().contains("inputs"), incompatible.body());
+    assertEquals(before, json(call("GET", "/models", ADMIN, null)).size());
+    assertEquals(404, call("GET", "/models/" + version, ADMIN, null).statusCode());
+  }
+
+  @Test
+  void uploadActivateRollBackAndDelete() throws Exception {
+    String original = activeVersion();
+    String next = "m-it-" + UUID.randomUUID();
+    HttpResponse<String> upload = call("POST", "/models", ADMIN, TestBundles.withVersion(next));
+    assertEquals(201, upload.statusCode(), upload.body());
+    assertTrue(upload.headers().firstValue("Location").orElse("").endsWith("/models/" + next));
+    assertEquals(409, call("POST", "/models", ADMIN, TestBundles.withVersion(next)).statusCode());
+    assertEquals(original, servedVersion(), "uploading does not activate");
+
+    HttpResponse<String> activate = call("POST", "/models/" + next + "/activate", ADMIN, null);
+    assertEquals(200, activate.statusCode(), activate.body());
+    assertEquals(next, servedVersion());
+    assertEquals(409, call("DELETE", "/models/" + next, ADMIN, null).statusCode(), "the active one stays");
+
+    HttpResponse<String> rollback = call("POST", "/models/" + original + "/activate", ADMIN, null);
+    assertEquals(200, rollback.statusCode(), rollback.body());
+    assertEquals(original, servedVersion());
+    assertEquals(original, activeVersion());
+
+    assertEquals(204, call("DELETE", "/models/" + next, ADMIN, null).statusCode());
+    assertEquals(404, call("GET", "/models/" + next, ADMIN, null).statusCode());
+    assertEquals(404, call("POST", "/models/" + next + "/activate", ADMIN, null).statusCode());
+  }
+}

@@ -1,0 +1,49 @@
+package dev.predictionservice.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Reads the server's database from the test JVM: the embedded H2 file (through AUTO_SERVER, which the IT server's
+ * config enables) or the PostgreSQL named by DB_KIND=postgresql and DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD.
+ */
+public final class TestDatabase {
+
+  private TestDatabase() {}
+
+  public static boolean isPostgresql() {
+    return "postgresql".equals(System.getenv("DB_KIND"));
+  }
+
+  public static Connection connect() throws SQLException {
+    if (isPostgresql()) {
+      String url = "jdbc:postgresql://" + env("DB_HOST", "localhost") + ":" + env("DB_PORT", "5432") + "/"
+          + env("DB_NAME", "predictions");
+      return DriverManager.getConnection(url, env("DB_USER", "predictions"), env("DB_PASSWORD", ""));
+    }
+    String path = System.getProperty("it.db.h2.path");
+    return DriverManager.getConnection(
+        "jdbc:h2:file:" + path + ";MODE=PostgreSQL;AUTO_SERVER=TRUE", "sa", "");
+  }
+
+  /** The single long that a query returns. */
+  public static long queryLong(String sql, Object... params) throws SQLException {
+    try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
