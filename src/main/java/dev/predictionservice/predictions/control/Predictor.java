@@ -39,8 +39,9 @@ public class Predictor {
     float[][] rows = {encode(model.schema(), request, "category")};
     long start = System.nanoTime();
     float[] scores = batcher.score(model, rows);
-    metrics.recordPredictions(model.version(), "single", 1, Duration.ofNanos(System.nanoTime() - start));
-    predictionLog.record("single", model.version(), List.of(request), scores, System.nanoTime() - start);
+    long nanos = System.nanoTime() - start;
+    metrics.recordPredictions(model.version(), "single", 1, Duration.ofNanos(nanos));
+    predictionLog.record("single", model.version(), List.of(request), scores, nanos);
     return new PredictionResponse(scores[0], model.version());
   }
 
@@ -78,8 +79,9 @@ public class Predictor {
     }
     long start = System.nanoTime();
     float[] scores = batcher.score(model, rows);
-    metrics.recordPredictions(model.version(), endpoint, rows.length, Duration.ofNanos(System.nanoTime() - start));
-    predictionLog.record(endpoint, model.version(), instances, scores, System.nanoTime() - start);
+    long nanos = System.nanoTime() - start;
+    metrics.recordPredictions(model.version(), endpoint, rows.length, Duration.ofNanos(nanos));
+    predictionLog.record(endpoint, model.version(), instances, scores, nanos);
     List<Double> predictions = new ArrayList<>(scores.length);
     for (float score : scores) {
       predictions.add((double) score);
