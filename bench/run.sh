@@ -28,15 +28,18 @@ stop
 rm -rf "$DIR"
 mkdir -p "$DIR/dropins"
 SRC=$WLP/usr/servers/predictionServer
-cp -r "$SRC/server.xml" "$SRC/jvm.options" "$SRC/server.env" "$SRC/bootstrap.properties" "$SRC/lib" "$DIR/"
+# server.xml includes the datasource-*.xml files, so copy every XML file beside it.
+cp -r "$SRC"/*.xml "$SRC/jvm.options" "$SRC/server.env" "$SRC/bootstrap.properties" "$SRC/lib" "$DIR/"
 cp target/prediction-service.war "$DIR/dropins/"
 
 t0=$(date +%s.%N)
 BENCH_NOOP_ENABLED=true HTTP_PORT=$PORT HTTPS_PORT=$((PORT + 1)) HTTP_HOST=127.0.0.1 "$WLP/bin/server" start "$SERVER" >/dev/null
+ready=false
 for _ in $(seq 1 600); do
-  curl -sf "$URL/health/ready" >/dev/null 2>&1 && break
+  curl -sf "$URL/health/ready" >/dev/null 2>&1 && { ready=true; break; }
   sleep 0.1
 done
+$ready || { echo "the server did not become ready in 60 s; see $DIR/logs/messages.log" >&2; exit 1; }
 start_to_ready=$(echo "$(date +%s.%N) - $t0" | bc)
 PID=$(cat "$WLP/usr/servers/.pid/$SERVER.pid")
 

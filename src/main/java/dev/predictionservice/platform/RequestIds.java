@@ -1,10 +1,9 @@
 package dev.predictionservice.platform;
 
 import jakarta.enterprise.context.RequestScoped;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** The request id of the current request: the caller's X-Request-ID if it is sane, else a new UUID. */
+/** The request id of the current request: the caller's X-Request-ID if it is sane, else a new time-ordered UUID. */
 @RequestScoped
 public class RequestIds {
 
@@ -15,14 +14,14 @@ public class RequestIds {
 
   /** Takes the caller's id when it is safe to echo and log, else makes one. */
   public String assign(String fromCaller) {
-    current = fromCaller != null && SANE.matcher(fromCaller).matches() ? fromCaller : UUID.randomUUID().toString();
+    current = fromCaller != null && SANE.matcher(fromCaller).matches() ? fromCaller : TimeOrderedIds.next();
     return current;
   }
 
   /** The id of this request (made on first use when no filter assigned one). */
   public String current() {
     if (current == null) {
-      current = UUID.randomUUID().toString();
+      current = TimeOrderedIds.next();
     }
     return current;
   }

@@ -2,6 +2,7 @@ package dev.predictionservice.predictionlog.control;
 
 import dev.predictionservice.platform.ConfigValues;
 import dev.predictionservice.platform.RequestIds;
+import dev.predictionservice.platform.TimeOrderedIds;
 import dev.predictionservice.predictionlog.entity.PredictionRecord;
 import dev.predictionservice.predictions.entity.PredictionRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -90,7 +90,7 @@ public class PredictionLog {
   /** Records one scoring call: one record per instance, all with this request's id and one log id. */
   public void record(String endpoint, String modelVersion, List<PredictionRequest> instances, float[] scores,
       long latencyNanos) {
-    String logId = UUID.randomUUID().toString();
+    String logId = TimeOrderedIds.next();
     String requestId = currentRequestId();
     Instant now = Instant.now();
     long micros = latencyNanos / 1000;

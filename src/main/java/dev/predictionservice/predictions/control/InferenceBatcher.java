@@ -7,6 +7,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -24,6 +25,7 @@ public class InferenceBatcher {
   static final String MAX_ROWS = "inference.batch.max-rows";
   static final String MAX_QUEUED_ROWS = "inference.queue.max-rows";
   static final String MAX_QUEUE_DELAY = "inference.queue.max-delay-ms";
+  static final String LINGER = "inference.batch.linger-us";
 
   @Inject
   @ConfigProperty(name = MAX_ROWS, defaultValue = "64")
@@ -36,6 +38,10 @@ public class InferenceBatcher {
   @Inject
   @ConfigProperty(name = MAX_QUEUE_DELAY, defaultValue = "1000")
   long maxQueueDelayMs;
+
+  @Inject
+  @ConfigProperty(name = LINGER, defaultValue = "1000")
+  long lingerMicros;
 
   @Inject
   @RegistryType(type = MetricRegistry.Type.APPLICATION)
@@ -52,7 +58,9 @@ public class InferenceBatcher {
       ConfigValues.requireInRange(MAX_ROWS, maxRows, 1, 100_000);
       ConfigValues.requireInRange(MAX_QUEUED_ROWS, maxQueuedRows, 1, 10_000_000);
       ConfigValues.requireInRange(MAX_QUEUE_DELAY, maxQueueDelayMs, 1, 600_000);
-      queue = new BatchQueue(maxRows, maxQueuedRows, Duration.ofMillis(maxQueueDelayMs).toNanos(), metrics());
+      ConfigValues.requireInRange(LINGER, lingerMicros, 0, 100_000);
+      queue = new BatchQueue(maxRows, maxQueuedRows, Duration.ofMillis(maxQueueDelayMs).toNanos(),
+          TimeUnit.MICROSECONDS.toNanos(lingerMicros), metrics());
       registry.gauge(Metadata.builder().withName("inference_queue_rows")
           .withDescription("Rows waiting for the model").build(), queue, BatchQueue::queuedRows);
     }

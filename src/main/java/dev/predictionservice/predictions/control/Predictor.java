@@ -22,6 +22,10 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * Scores validated requests with the active model, through the dynamic batcher. The bulkheads cap concurrent
  * callers so that overload is answered at once (503) instead of queueing without bound; the timeouts bound how long a
  * caller waits. Both can be tuned through MicroProfile Fault Tolerance config keys (see README).
+ *
+ * <p>{@link #predict} has no {@code @Timeout}: the batcher bounds its wait ({@code inference.queue.max-delay-ms}),
+ * and Liberty's Fault Tolerance timeout builds a CancellationException with a full stack trace on every call that
+ * ends in time, which cost several percent of the CPU of the hottest endpoint (see bench/README.md).
  */
 @ApplicationScoped
 public class Predictor {
@@ -32,7 +36,6 @@ public class Predictor {
   @Inject InferenceBatcher batcher;
   @Inject PredictionLog predictionLog;
 
-  @Timeout(2000)
   @Bulkhead(64)
   public PredictionResponse predict(PredictionRequest request) {
     ModelBundle model = registry.active();

@@ -2,6 +2,7 @@ package dev.predictionservice.predictions.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -65,7 +67,8 @@ class BatchQueueTest {
 
   @Test
   void concurrentCallersGetExactlyTheirUnbatchedResults() throws Exception {
-    BatchQueue queue = new BatchQueue(64, 10_000, TimeUnit.SECONDS.toNanos(10), listener);
+    BatchQueue queue =
+        new BatchQueue(64, 10_000, TimeUnit.SECONDS.toNanos(10), TimeUnit.MILLISECONDS.toNanos(2), listener);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Integer>> checked = new ArrayList<>();
     for (int t = 0; t < 8; t++) {
@@ -98,7 +101,7 @@ class BatchQueueTest {
 
   @Test
   void aFailingModelCallFailsItsCallersAndTheQueueGoesOn() throws Exception {
-    BatchQueue queue = new BatchQueue(4, 100, TimeUnit.SECONDS.toNanos(10), listener);
+    BatchQueue queue = new BatchQueue(4, 100, TimeUnit.SECONDS.toNanos(10), 0, listener);
 
     float[][] wrongWidth = {new float[] {1, 2}};
     assertThrows(RuntimeException.class, () -> queue.score(model, wrongWidth));
@@ -109,14 +112,15 @@ class BatchQueueTest {
 
   @Test
   void anIdleQueueRunsTheCallerAtOnceAndALargeRequestAlone() throws Exception {
-    BatchQueue queue = new BatchQueue(4, 10_000, TimeUnit.SECONDS.toNanos(10), listener);
+    // A linger far longer than the test allows: a lone caller must not wait for company.
+    BatchQueue queue = new BatchQueue(4, 10_000, TimeUnit.SECONDS.toNanos(10), TimeUnit.SECONDS.toNanos(60), listener);
     Random random = new Random(1);
     float[][] ten = new float[10][];
     for (int i = 0; i < ten.length; i++) {
       ten[i] = row(random);
     }
 
-    assertArrayEquals(model.predict(ten), queue.score(model, ten));
+    assertArrayEquals(model.predict(ten), pool.submit(() -> queue.score(model, ten)).get(10, TimeUnit.SECONDS));
     assertEquals(List.of(10), List.copyOf(batchRows));
     assertEquals(1, maxJobsPerBatch.get());
   }
@@ -125,16 +129,7 @@ class BatchQueueTest {
   void aFullQueueRefusesAtOnceWhileTheModelIsBusy() throws Exception {
     CountDownLatch modelBusy = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    BatchQueue queue = new BatchQueue(4, 3, TimeUnit.SECONDS.toNanos(10), new BatchQueue.Listener() {
-      @Override
-      public void batchScored(int rows, int jobs, long modelNanos) {
-        modelBusy.countDown();
-        awaitQuietly(release);
-      }
-
-      @Override
-      public void jobQueued(long queueNanos) {}
-    });
+    BatchQueue queue = new BatchQueue(4, 3, TimeUnit.SECONDS.toNanos(10), 0, holdingModel(modelBusy, release));
     Random random = new Random(2);
     Future<float[]> first = pool.submit(() -> queue.score(model, new float[][] {row(random)}));
     assertTrue(modelBusy.await(10, TimeUnit.SECONDS));
@@ -149,6 +144,80 @@ class BatchQueueTest {
     assertEquals(1, first.get(10, TimeUnit.SECONDS).length);
     assertEquals(2, second.get(10, TimeUnit.SECONDS).length);
     assertEquals(0, queue.queuedRows());
+  }
+
+  @Test
+  void whileOthersWaitTheRunnerLingersUntilTheBatchIsFull() throws Exception {
+    CountDownLatch firstCallRunning = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<Integer> jobsPerCall = new ArrayList<>();
+    // A linger far longer than the test allows: the batch must start because it is full, not because time ran out.
+    BatchQueue queue = new BatchQueue(6, 1000, TimeUnit.SECONDS.toNanos(120), TimeUnit.SECONDS.toNanos(60),
+        new BatchQueue.Listener() {
+          @Override
+          public synchronized void batchScored(int rows, int jobs, long modelNanos) {
+            jobsPerCall.add(jobs);
+            firstCallRunning.countDown();
+            awaitQuietly(release);
+          }
+
+          @Override
+          public void jobQueued(long queueNanos) {}
+        });
+    Random random = new Random(3);
+    List<Future<float[]>> calls = new ArrayList<>();
+    calls.add(pool.submit(() -> queue.score(model, new float[][] {row(random)})));
+    assertTrue(firstCallRunning.await(10, TimeUnit.SECONDS));
+    for (int i = 0; i < 2; i++) {
+      calls.add(pool.submit(() -> queue.score(model, new float[][] {row(random)})));
+    }
+    while (queue.queuedRows() < 2) {
+      Thread.onSpinWait();
+    }
+    release.countDown(); // the runner now finds 2 rows waiting, fewer than a full batch: it lingers
+    for (int i = 0; i < 4; i++) {
+      calls.add(pool.submit(() -> queue.score(model, new float[][] {row(random)})));
+    }
+    for (Future<float[]> call : calls) {
+      assertEquals(1, call.get(20, TimeUnit.SECONDS).length);
+    }
+
+    assertEquals(List.of(1, 6), jobsPerCall, "the lone first caller ran at once; the other six ran as one batch");
+  }
+
+  @Test
+  void aWaiterGivesUpAfterTheQueueDelayEvenWhileTheModelStaysBusy() throws Exception {
+    CountDownLatch modelBusy = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    BatchQueue queue =
+        new BatchQueue(4, 100, TimeUnit.MILLISECONDS.toNanos(200), 0, holdingModel(modelBusy, release));
+    Random random = new Random(5);
+    Future<float[]> first = pool.submit(() -> queue.score(model, new float[][] {row(random)}));
+    assertTrue(modelBusy.await(10, TimeUnit.SECONDS));
+
+    Future<float[]> waiter = pool.submit(() -> queue.score(model, new float[][] {row(random)}));
+    ExecutionException refused = assertThrows(ExecutionException.class, () -> waiter.get(10, TimeUnit.SECONDS));
+    assertInstanceOf(BatchQueue.QueueFullException.class, refused.getCause());
+
+    release.countDown();
+    assertEquals(1, first.get(10, TimeUnit.SECONDS).length);
+    assertArrayEquals(model.predict(new float[][] {row(new Random(6))}),
+        queue.score(model, new float[][] {row(new Random(6))}), "the queue goes on after the refusal");
+    assertEquals(0, queue.queuedRows());
+  }
+
+  /** A listener that keeps each model call (the runner) busy until released, after saying it started. */
+  private static BatchQueue.Listener holdingModel(CountDownLatch modelBusy, CountDownLatch release) {
+    return new BatchQueue.Listener() {
+      @Override
+      public void batchScored(int rows, int jobs, long modelNanos) {
+        modelBusy.countDown();
+        awaitQuietly(release);
+      }
+
+      @Override
+      public void jobQueued(long queueNanos) {}
+    };
   }
 
   private static void awaitQuietly(CountDownLatch latch) {
