@@ -2,7 +2,7 @@
 # Benchmark of /predict against a no-op endpoint on the same server (the ceiling the HTTP + JSON stack allows).
 # Builds the WAR like README's run command, starts the server on loopback, drives it with wrk at 1, 16 and 64
 # connections, times a 1000-row batch, start to ready, and RSS after 5 redeploys; prints a table; stops what it
-# started. Bounded: about DURATION x 6 + 2 minutes. Usage: bench/run.sh [DURATION_SECONDS=15]
+# started. Bounded: about DURATION x 6 + 3 minutes. Usage: bench/run.sh [DURATION_SECONDS=15]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -59,9 +59,10 @@ run_wrk() { # path connections -> "rps p50 p90 p99 errors"
     END {printf "%.0f %.2f %.2f %.2f %d", rps, p50, p90, p99, err}' "$OUT/wrk-${path//\//_}-$c.txt"
 }
 
-# Warm up both paths (JIT), then measure.
-wrk -t1 -c4 -d5s -s "$LUA" "$URL/predict" >/dev/null
-wrk -t1 -c4 -d3s -s "$LUA" "$URL/bench/noop" >/dev/null
+# Warm up both paths under concurrency until the JIT has settled (shorter warm-ups measured the compiler: the first
+# 64-connection run after a 10 s warm-up was up to half as fast as the next), then measure.
+wrk -t2 -c64 -d"${BENCH_WARMUP_SECONDS:-30}s" -s "$LUA" "$URL/predict" >/dev/null
+wrk -t2 -c64 -d10s -s "$LUA" "$URL/bench/noop" >/dev/null
 
 printf '\n%-12s %5s %10s %9s %9s %9s %7s %8s\n' endpoint conns req/s p50_ms p90_ms p99_ms errors vs_noop
 for c in 1 16 64; do
@@ -80,7 +81,8 @@ cats = "ABCD"
 rows = [{"age": 18 + i % 70, "income": i * 200, "category": cats[i % 4]} for i in range(1000)]
 json.dump({"instances": rows}, open(sys.argv[1], "w"))
 PY
-metric() { curl -s "$URL/metrics?scope=application" | awk -v m="$1" '$1 ~ m {print $2; exit}'; }
+# awk reads to the end (no early exit): an early exit would kill curl with SIGPIPE and, with pipefail, the script.
+metric() { curl -s "$URL/metrics?scope=application" | awk -v m="$1" '$1 ~ m && v == "" {v = $2} END {print v}'; }
 sum0=$(metric '^inference_seconds_sum\\{endpoint="batch"'); cnt0=$(metric '^inference_seconds_count\\{endpoint="batch"')
 for _ in $(seq 1 20); do
   curl -s -o /dev/null -w '%{time_total}\n' -H 'Content-Type: application/json' --data-binary @"$OUT/batch1000.json" \
