@@ -61,7 +61,7 @@ run_wrk() { # path connections -> "rps p50 p90 p99 errors"
 
 # Warm up both paths under concurrency until the JIT has settled (shorter warm-ups measured the compiler: the first
 # 64-connection run after a 10 s warm-up was up to half as fast as the next), then measure.
-wrk -t2 -c64 -d"${BENCH_WARMUP_SECONDS:-30}s" -s "$LUA" "$URL/predict" >/dev/null
+wrk -t2 -c64 -d"${BENCH_WARMUP_SECONDS:-45}s" -s "$LUA" "$URL/predict" >/dev/null
 wrk -t2 -c64 -d10s -s "$LUA" "$URL/bench/noop" >/dev/null
 
 printf '\n%-12s %5s %10s %9s %9s %9s %7s %8s\n' endpoint conns req/s p50_ms p90_ms p99_ms errors vs_noop

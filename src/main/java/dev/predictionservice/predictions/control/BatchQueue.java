@@ -38,6 +38,7 @@ public final class BatchQueue {
   private final long lingerNanos;
   private final Listener listener;
   private volatile Thread runner;
+  private volatile long lastArrivalNanos;
 
   /**
    * @param lingerNanos how long a runner may wait for a batch to fill, when others are already waiting; 0 never waits
@@ -65,6 +66,7 @@ public final class BatchQueue {
     }
     BatchJob job = new BatchJob(model, rows, Thread.currentThread());
     queue.add(job);
+    lastArrivalNanos = job.enqueuedNanos();
     if (queued >= maxRows) {
       wake(runner); // a lingering runner has a full batch now
     }
@@ -121,8 +123,8 @@ public final class BatchQueue {
   /**
    * Under load, a DL4J call scores about as many rows as arrived during the previous one (one or two at 150-400 us a
    * call), so most of the CPU goes to per-call overhead. When other callers are already waiting (so the server is
-   * not idle), the runner waits up to lingerNanos for the batch to fill: a little latency for far fewer calls. A
-   * lone caller never waits.
+   * not idle), the runner waits for the batch to fill: until it holds maxRows rows, lingerNanos have passed, or no
+   * new request came for a quarter of that (every client that will come soon is in). A lone caller never waits.
    */
   private void lingerWhileOthersWait(BatchJob own) {
     int ownRows = own.isDone() ? 0 : own.rowCount();
@@ -131,11 +133,14 @@ public final class BatchQueue {
       return;
     }
     long deadline = System.nanoTime() + lingerNanos;
-    for (long left = lingerNanos; left > 0 && queuedRows.get() < maxRows; left = deadline - System.nanoTime()) {
-      if (Thread.currentThread().isInterrupted()) {
+    long quietNanos = lingerNanos / 4;
+    while (queuedRows.get() < maxRows && !Thread.currentThread().isInterrupted()) {
+      long now = System.nanoTime();
+      long sinceArrival = now - lastArrivalNanos;
+      if (now >= deadline || sinceArrival >= quietNanos) {
         return;
       }
-      LockSupport.parkNanos(this, left);
+      LockSupport.parkNanos(this, Math.min(deadline - now, quietNanos - sinceArrival));
     }
   }
 

@@ -40,7 +40,7 @@ public class InferenceBatcher {
   long maxQueueDelayMs;
 
   @Inject
-  @ConfigProperty(name = LINGER, defaultValue = "1000")
+  @ConfigProperty(name = LINGER, defaultValue = "2000")
   long lingerMicros;
 
   @Inject

@@ -206,6 +206,29 @@ class BatchQueueTest {
     assertEquals(0, queue.queuedRows());
   }
 
+  @Test
+  void theRunnerStopsLingeringWhenNoMoreCallersCome() throws Exception {
+    CountDownLatch modelBusy = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    // Linger 8 s, so quiet after 2 s: the two waiting callers must be scored well before the 8 s are up.
+    BatchQueue queue = new BatchQueue(64, 1000, TimeUnit.SECONDS.toNanos(60), TimeUnit.SECONDS.toNanos(8),
+        holdingModel(modelBusy, release));
+    Random random = new Random(7);
+    Future<float[]> first = pool.submit(() -> queue.score(model, new float[][] {row(random)}));
+    assertTrue(modelBusy.await(10, TimeUnit.SECONDS));
+    List<Future<float[]>> waiting = List.of(pool.submit(() -> queue.score(model, new float[][] {row(random)})),
+        pool.submit(() -> queue.score(model, new float[][] {row(random)})));
+    while (queue.queuedRows() < 2) {
+      Thread.onSpinWait();
+    }
+    release.countDown();
+
+    assertEquals(1, first.get(10, TimeUnit.SECONDS).length);
+    for (Future<float[]> call : waiting) {
+      assertEquals(1, call.get(6, TimeUnit.SECONDS).length, "scored after the quiet gap, not the whole linger");
+    }
+  }
+
   /** A listener that keeps each model call (the runner) busy until released, after saying it started. */
   private static BatchQueue.Listener holdingModel(CountDownLatch modelBusy, CountDownLatch release) {
     return new BatchQueue.Listener() {
