@@ -25,8 +25,10 @@ run_case() {
   env "$setting" HTTP_PORT=$PORT HTTPS_PORT=$((PORT + 1)) HTTP_HOST=127.0.0.1 \
     "$WLP/bin/server" start "$SERVER" >/dev/null
   local log=$DIR/logs/messages.log
+  # Until the application started (CWWKZ0001I), or failed (CWWKZ0002E, CWWKZ0012I "not started"), or the server
+  # reports ready (CWWKF0011I), which Liberty logs only after the application's start attempt has ended.
   for _ in $(seq 1 120); do
-    grep -q "CWWKZ0002E\|CWWKZ0001I" "$log" 2>/dev/null && break
+    grep -q "CWWKZ0002E\|CWWKZ0001I\|CWWKZ0012I\|CWWKF0011I" "$log" 2>/dev/null && break
     sleep 1
   done
   if grep -q "CWWKZ0001I" "$log"; then

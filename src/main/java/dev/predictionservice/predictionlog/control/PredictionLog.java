@@ -41,6 +41,7 @@ public class PredictionLog {
   @Inject @ConfigProperty(name = "prediction-log.spool.max-bytes", defaultValue = "1073741824") long spoolMaxBytes;
   @Inject @ConfigProperty(name = "prediction-log.replay.interval-ms", defaultValue = "2000") long replayIntervalMs;
   @Inject @ConfigProperty(name = "prediction-log.shutdown.timeout-ms", defaultValue = "20000") long shutdownMs;
+  @Inject @ConfigProperty(name = "prediction-log.flush.delay-ms", defaultValue = "50") long flushDelayMs;
 
   private volatile Spool spool;
   private volatile PredictionLogWriter writer;
@@ -61,6 +62,7 @@ public class PredictionLog {
     ConfigValues.requireInRange("prediction-log.spool.max-bytes", spoolMaxBytes, 1024, Long.MAX_VALUE);
     ConfigValues.requireInRange("prediction-log.replay.interval-ms", replayIntervalMs, 10, 600_000);
     ConfigValues.requireInRange("prediction-log.shutdown.timeout-ms", shutdownMs, 0, 600_000);
+    ConfigValues.requireInRange("prediction-log.flush.delay-ms", flushDelayMs, 0, 10_000);
     try {
       // Relative to the working directory, which Liberty sets to the server's output directory.
       spool = new Spool(Path.of(spoolDir).toAbsolutePath(), spoolMaxBytes);
@@ -69,7 +71,7 @@ public class PredictionLog {
     }
     queue = new ArrayBlockingQueue<>(capacity);
     metrics.register(queue::size, spool::bytes);
-    writer = new PredictionLogWriter(queue, sink, spool, metrics, batchSize, replayIntervalMs);
+    writer = new PredictionLogWriter(queue, sink, spool, metrics, batchSize, replayIntervalMs, flushDelayMs);
     thread = new Thread(writer, "prediction-log-writer");
     thread.start();
     LOG.info(() -> "Prediction log started: queue " + capacity + ", batches of " + batchSize + ", spool "

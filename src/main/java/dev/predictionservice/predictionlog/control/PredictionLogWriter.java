@@ -27,20 +27,25 @@ public final class PredictionLogWriter implements Runnable {
   private final LogEvents events;
   private final int batchSize;
   private final long replayIntervalMs;
+  private final long flushDelayMs;
   private final ReadWriteLock closing = new ReentrantReadWriteLock();
   private volatile boolean closed;
   // Only the writer thread uses these; volatile because close() and the tests run on other threads.
   private volatile long nextReplayAt;
   private volatile boolean sinkFailing;
 
+  /**
+   * @param flushDelayMs how long the writer lets a batch gather after its first record (0: write at once)
+   */
   public PredictionLogWriter(BlockingQueue<PredictionRecord> queue, PredictionSink sink, Spool spool,
-      LogEvents events, int batchSize, long replayIntervalMs) {
+      LogEvents events, int batchSize, long replayIntervalMs, long flushDelayMs) {
     this.queue = queue;
     this.sink = sink;
     this.spool = spool;
     this.events = events;
     this.batchSize = batchSize;
     this.replayIntervalMs = replayIntervalMs;
+    this.flushDelayMs = flushDelayMs;
   }
 
   /** Accepts records from a request thread; never blocks on I/O unless the queue is full or the log closed. */
@@ -106,9 +111,25 @@ public final class PredictionLogWriter implements Runnable {
     PredictionRecord first = queue.poll(closed ? 0 : 200, TimeUnit.MILLISECONDS);
     if (first != null) {
       batch.add(first);
+      gather();
       queue.drainTo(batch, batchSize - 1);
     }
     return batch;
+  }
+
+  /**
+   * Lets a batch gather unless one is already waiting: one transaction for many rows instead of one per request at
+   * low rates, and request threads need not wake a waiting writer for every record.
+   */
+  private void gather() {
+    if (closed || flushDelayMs == 0 || queue.size() >= batchSize - 1) {
+      return;
+    }
+    try {
+      Thread.sleep(flushDelayMs);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the batch in hand is still written; the next poll ends the loop
+    }
   }
 
   private void write(List<PredictionRecord> batch) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,8 @@ class PredictionLogWriterTest {
   }
 
   PredictionLogWriter writer(int capacity, long maxSpool) throws Exception {
-    return new PredictionLogWriter(new ArrayBlockingQueue<>(capacity), sink, new Spool(dir, maxSpool), counts, 50, 10);
+    return new PredictionLogWriter(
+        new ArrayBlockingQueue<>(capacity), sink, new Spool(dir, maxSpool), counts, 50, 10, 0);
   }
 
   void runUntilClosed(PredictionLogWriter writer) throws Exception {
@@ -92,6 +94,25 @@ class PredictionLogWriterTest {
     thread.start();
     thread.join(10_000);
     assertFalse(thread.isAlive());
+  }
+
+  @Test
+  void aBatchGathersDuringTheFlushDelay() throws Exception {
+    BlockingQueue<PredictionRecord> queue = new ArrayBlockingQueue<>(100);
+    PredictionLogWriter writer = new PredictionLogWriter(queue, sink, new Spool(dir, 1 << 20), counts, 50, 10, 3000);
+    Thread thread = new Thread(writer);
+    thread.start();
+    writer.offer(records("first", 1));
+    while (!queue.isEmpty()) {
+      Thread.onSpinWait(); // the writer took the first record and now waits for more
+    }
+    writer.offer(records("later", 9));
+    writer.close();
+    thread.join(20_000);
+
+    assertFalse(thread.isAlive());
+    assertEquals(10, sink.rows.size());
+    assertEquals(1, sink.batches, "the nine later records joined the first one's batch");
   }
 
   @Test
@@ -164,7 +185,7 @@ class PredictionLogWriterTest {
   @Test
   void aFullSpoolDropsAndReportsUnhealthy() throws Exception {
     Spool spool = new Spool(dir, 2048);
-    PredictionLogWriter writer = new PredictionLogWriter(new ArrayBlockingQueue<>(1), sink, spool, counts, 50, 10);
+    PredictionLogWriter writer = new PredictionLogWriter(new ArrayBlockingQueue<>(1), sink, spool, counts, 50, 10, 0);
     writer.offer(records("huge", 40));
     assertTrue(counts.dropped.get() > 0);
     assertFalse(spool.isHealthy());
