@@ -80,26 +80,25 @@ code=$(curl -s -o "$WORK/upload.json" -w '%{http_code}' -H "Authorization: Beare
 stream $A swapA "$WORK/swapA.txt" &
 stream $B swapB "$WORK/swapB.txt" &
 sleep 3
-t0=$(date +%s%N)
-curl -sf -o /dev/null -X POST -H "Authorization: Bearer $ADMIN" http://127.0.0.1:$A/models/$NEXT/activate \
-  || fail "activation"
-until curl -s -H 'Content-Type: application/json' -d '{"age":1,"income":1,"category":"A"}' \
-  http://127.0.0.1:$B/predict | grep -q "\"$NEXT\""; do
-  [ $(( ($(date +%s%N) - t0) / 1000000 )) -lt 5000 ] || fail "replica B did not serve $NEXT within 5 s"
-  sleep 0.1
-done
-converged=$(( ($(date +%s%N) - t0) / 1000000 ))
-log "replica B serves $NEXT ${converged} ms after activation through A"
+# activate_and_wait VIA_PORT VERSION SEEN_ON_PORT: activates VERSION through one replica and prints how many ms the
+# other took to answer with it; returns 1 if the activation failed or the other replica did not follow within 5 s.
+activate_and_wait() {
+  local via=$1 version=$2 seen_on=$3 t0
+  t0=$(date +%s%N)
+  curl -sf -o /dev/null -X POST -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:$via/models/$version/activate" \
+    || return 1
+  until curl -s -H 'Content-Type: application/json' -d '{"age":1,"income":1,"category":"A"}' \
+    "http://127.0.0.1:$seen_on/predict" | grep -q "\"$version\""; do
+    [ $(( ($(date +%s%N) - t0) / 1000000 )) -lt 5000 ] || return 1
+    sleep 0.1
+  done
+  echo $(( ($(date +%s%N) - t0) / 1000000 ))
+}
+ms=$(activate_and_wait $A "$NEXT" $B) || fail "activating $NEXT through A: B did not serve it within 5 s"
+log "replica B serves $NEXT $ms ms after activation through A"
 sleep 2
-t0=$(date +%s%N)
-curl -sf -o /dev/null -X POST -H "Authorization: Bearer $ADMIN" http://127.0.0.1:$B/models/$ORIGINAL/activate \
-  || fail "rollback"
-until curl -s -H 'Content-Type: application/json' -d '{"age":1,"income":1,"category":"A"}' \
-  http://127.0.0.1:$A/predict | grep -q "\"$ORIGINAL\""; do
-  [ $(( ($(date +%s%N) - t0) / 1000000 )) -lt 5000 ] || fail "replica A did not roll back within 5 s"
-  sleep 0.1
-done
-log "rollback through B: A serves $ORIGINAL $(( ($(date +%s%N) - t0) / 1000000 )) ms later"
+ms=$(activate_and_wait $B "$ORIGINAL" $A) || fail "rolling back to $ORIGINAL through B: A did not serve it within 5 s"
+log "rollback through B: A serves $ORIGINAL $ms ms later"
 sleep 2
 touch "$WORK/stop-swapA" "$WORK/stop-swapB"
 wait
