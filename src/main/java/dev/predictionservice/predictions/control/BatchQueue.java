@@ -152,33 +152,8 @@ public final class BatchQueue {
 
   private void runOneBatch() {
     List<BatchJob> batch = takeBatch();
-    if (batch.isEmpty()) {
-      return;
-    }
-    // Every job taken off the queue must end completed or failed, whatever throws: its caller waits for it.
-    try {
-      ModelBundle model = batch.get(0).model();
-      int total = batch.stream().mapToInt(BatchJob::rowCount).sum();
-      float[][] rows = new float[total][];
-      int at = 0;
-      for (BatchJob job : batch) {
-        System.arraycopy(job.rows(), 0, rows, at, job.rowCount());
-        at += job.rowCount();
-      }
-      long start = System.nanoTime();
-      float[] scores = model.predict(rows);
-      long modelNanos = System.nanoTime() - start;
-      at = 0;
-      for (BatchJob job : batch) {
-        float[] own = new float[job.rowCount()];
-        System.arraycopy(scores, at, own, 0, own.length);
-        at += own.length;
-        job.complete(own);
-        listener.jobQueued(start - job.enqueuedNanos());
-      }
-      listener.batchScored(total, batch.size(), modelNanos);
-    } catch (RuntimeException e) {
-      batch.stream().filter(job -> !job.isDone()).forEach(job -> job.fail(e));
+    if (!batch.isEmpty()) {
+      BatchCall.score(batch, listener);
     }
   }
 
