@@ -89,7 +89,8 @@ for _ in $(seq 1 20); do
     "$URL/predict/batch"
 done | sort -n | awk '{a[NR]=$1} END {printf "1000-row batch: client median %.2f ms (loopback, incl. JSON)\n", a[int((NR+1)/2)]*1000}'
 sum1=$(metric '^inference_seconds_sum\\{endpoint="batch"'); cnt1=$(metric '^inference_seconds_count\\{endpoint="batch"')
-echo "1000-row batch: server scoring time mean $(echo "scale=2; 1000 * (${sum1:-0} - ${sum0:-0}) / (${cnt1:-1} - ${cnt0:-0})" | bc) ms (inference_seconds)"
+printf '1000-row batch: server scoring time mean %.2f ms (inference_seconds)\n' \
+  "$(echo "scale=4; 1000 * (${sum1:-0} - ${sum0:-0}) / (${cnt1:-1} - ${cnt0:-0})" | bc)"
 
 echo "start to ready: $(printf '%.1f' "$start_to_ready") s"
 echo "RSS under load: peak $peak_under_load MiB; now $(rss_mib) MiB"
