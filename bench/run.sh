@@ -9,39 +9,31 @@ cd "$(dirname "$0")/.."
 DURATION=${1:-15}
 PORT=${BENCH_PORT:-19680}
 URL=http://127.0.0.1:$PORT
-WLP=target/liberty/wlp
-SERVER=benchServer
-DIR=$WLP/usr/servers/$SERVER
 OUT=target/bench
 mkdir -p "$OUT"
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 2; }
-if [ ! -d "$WLP/usr/servers/predictionServer/lib/global" ] || [ ! -f target/prediction-service.war ]; then
+if [ ! -d target/liberty/wlp/usr/servers/predictionServer/lib/global ] || [ ! -f target/prediction-service.war ]; then
   ./mvnw -q -B -DskipTests package
 fi
 
-stop() { "$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || true; }
-trap stop EXIT
-
-# A server made like README's (same server.xml, jvm.options, server.env, shared library), the WAR in dropins.
-stop
-rm -rf "$DIR"
-mkdir -p "$DIR/dropins"
-SRC=$WLP/usr/servers/predictionServer
-# server.xml includes the datasource-*.xml files, so copy every XML file beside it.
-cp -r "$SRC"/*.xml "$SRC/jvm.options" "$SRC/server.env" "$SRC/bootstrap.properties" "$SRC/lib" "$DIR/"
-cp target/prediction-service.war "$DIR/dropins/"
+# A private copy of README's server (same server.xml and its includes, jvm.options, server.env, shared library), the
+# WAR in dropins, stopped on exit: the helper the CI checks use.
+source .ci/tools/liberty-server.sh
+prepare_server
+DIR=$server_dir
 
 t0=$(date +%s.%N)
-BENCH_NOOP_ENABLED=true HTTP_PORT=$PORT HTTPS_PORT=$((PORT + 1)) HTTP_HOST=127.0.0.1 "$WLP/bin/server" start "$SERVER" >/dev/null
+BENCH_NOOP_ENABLED=true HTTP_PORT=$PORT HTTPS_PORT=$((PORT + 1)) run_server
 ready=false
 for _ in $(seq 1 600); do
   curl -sf "$URL/health/ready" >/dev/null 2>&1 && { ready=true; break; }
+  kill -0 "$server_pid" 2>/dev/null || break
   sleep 0.1
 done
 $ready || { echo "the server did not become ready in 60 s; see $DIR/logs/messages.log" >&2; exit 1; }
 start_to_ready=$(echo "$(date +%s.%N) - $t0" | bc)
-PID=$(cat "$WLP/usr/servers/.pid/$SERVER.pid")
+PID=$server_pid
 
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$PID/status"; }
 peak_mib() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$PID/status"; }

@@ -1,30 +1,22 @@
 #!/usr/bin/env bash
 # Shows that a broken MODEL_PATH (or an invalid setting) stops the application from starting, with a message naming
-# the file (or the key), and that the server then never reports started or ready. Runs the server built by `./mvnw verify` (or `./mvnw package`) on
+# the file (or the key), and that the server then never reports started or ready. Runs a copy of the server built by
+# `./mvnw package` (.ci/tools/liberty-server.sh) on
 # loopback port 19580, once with a missing file and once with a corrupt one, and stops it each time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-WLP=target/liberty/wlp
-SOURCE=$WLP/usr/servers/predictionServer
-SERVER=brokenModelCheck
-DIR=$WLP/usr/servers/$SERVER
 PORT=19580
-[ -d "$SOURCE/lib/global" ] && [ -f target/prediction-service.war ] || { echo "Build first: ./mvnw package"; exit 2; }
-
-stop() { "$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || true; }
-trap stop EXIT
+source .ci/tools/liberty-server.sh
 
 run_case() {
   local setting=$1 expected=$2
-  stop
-  rm -rf "$DIR"
-  mkdir -p "$DIR/dropins"
-  cp -r "$SOURCE/server.xml" "$SOURCE"/datasource-*.xml "$SOURCE/jvm.options" "$SOURCE/server.env" "$SOURCE/bootstrap.properties" "$SOURCE/lib" "$DIR/"
-  cp target/prediction-service.war "$DIR/dropins/"
-  env "$setting" HTTP_PORT=$PORT HTTPS_PORT=$((PORT + 1)) HTTP_HOST=127.0.0.1 \
-    "$WLP/bin/server" start "$SERVER" >/dev/null
-  local log=$DIR/logs/messages.log
+  stop_server
+  prepare_server
+  export "${setting?}"
+  HTTP_PORT=$PORT HTTPS_PORT=$((PORT + 1)) run_server
+  unset "${setting%%=*}"
+  local log=$server_dir/logs/messages.log
   # Until the application started (CWWKZ0001I), or failed (CWWKZ0002E, CWWKZ0012I "not started"), or the server
   # reports ready (CWWKF0011I), which Liberty logs only after the application's start attempt has ended.
   for _ in $(seq 1 120); do
@@ -41,7 +33,7 @@ run_case() {
   [ "$started" = 503 ] && [ "$ready" = 503 ] || { echo "FAIL: started=$started ready=$ready, want 503"; exit 1; }
   echo "OK: $setting -> application not started, /health/started=$started, /health/ready=$ready"
   echo "    $(grep -m1 -o "$expected.*" "$log" | cut -c1-160)"
-  stop
+  stop_server
 }
 
 run_case MODEL_PATH=/nonexistent/model.bundle "Model bundle '/nonexistent/model.bundle' does not exist"
@@ -50,4 +42,3 @@ echo "not a model" > "$corrupt"
 run_case "MODEL_PATH=$corrupt" "Model bundle '$corrupt' is not a model bundle"
 rm -f "$corrupt"
 run_case PREDICT_BATCH_MAX_SIZE=0 "Invalid configuration: predict.batch.max-size=0"
-rm -rf "$DIR"

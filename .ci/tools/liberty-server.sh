@@ -1,8 +1,13 @@
-# Sourced by the .ci/checks scripts that need a live server. Starts a private copy of the built predictionServer
-# (target/liberty/wlp after ./mvnw verify) with the WAR in dropins, on loopback, and stops it on exit, bounded in time.
-#   start_server            env: HTTP_PORT, HTTPS_PORT, KEYSTORE_PASSWORD, SHUTDOWN_DRAIN_SECONDS as the caller sets
+# Sourced by the scripts that need a live server (.ci/checks, scripts/check-broken-model.sh, bench/run.sh). Starts a
+# private copy of the built predictionServer (target/liberty/wlp after ./mvnw package) with the WAR in dropins, on
+# loopback, and stops it on exit, bounded in time. The whole server directory is copied (not a list of its files), so
+# a file server.xml starts to include is never left behind.
+#   start_server            prepare_server, then run_server
+#   prepare_server          a fresh copy of the server (config, shared libraries, the WAR), without its runtime state
+#   run_server              runs the prepared copy; env: HTTP_PORT, HTTPS_PORT, ... as the caller sets them
+#   stop_server             `server stop` (or SIGTERM), then SIGKILL after 60 s (also done on exit)
 #   wait_ready URL [secs]   polls a health URL until 200
-# Sets: server_pid, server_dir, server_work. The EXIT trap stops the server (SIGTERM, then SIGKILL after 60 s).
+# Sets: server_pid, server_dir, server_work.
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 wlp=$root/target/liberty/wlp
 server_pid=
@@ -11,26 +16,35 @@ server_dir=$server_work/usr/servers/predictionServer
 
 stop_server() {
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
+    # Liberty's own stop first (quick even when the application failed to start), then SIGTERM.
+    "$wlp/bin/server" stop predictionServer >/dev/null 2>&1 || kill "$server_pid" 2>/dev/null || true
     for _ in $(seq 60); do kill -0 "$server_pid" 2>/dev/null || break; sleep 1; done
     kill -9 "$server_pid" 2>/dev/null || true
   fi
-  rm -rf "$server_work"
+  server_pid=
 }
-trap stop_server EXIT
+trap 'stop_server; rm -rf "$server_work"' EXIT
 
-start_server() {
+prepare_server() {
   [ -d "$wlp/usr/servers/predictionServer" ] && [ -f "$root/target/prediction-service.war" ] \
-    || { echo "target/liberty/wlp or the WAR is missing: run ./mvnw verify first" >&2; return 1; }
+    || { echo "target/liberty/wlp or the WAR is missing: run ./mvnw package first" >&2; return 1; }
   export WLP_USER_DIR=$server_work/usr
+  rm -rf "$server_dir"
   mkdir -p "$WLP_USER_DIR/servers"
   cp -r "$wlp/usr/servers/predictionServer" "$server_dir"
   rm -rf "$server_dir"/{apps,dropins,logs,workarea,resources/security}
   mkdir -p "$server_dir/dropins"
   cp "$root/target/prediction-service.war" "$server_dir/dropins/"
+}
+
+run_server() {
   export HTTP_HOST=127.0.0.1
   "$wlp/bin/server" run predictionServer >"$server_work/console.log" 2>&1 &
   server_pid=$!   # `server run` execs the JVM, so this is the server process itself
+}
+
+start_server() {
+  prepare_server && run_server
 }
 
 wait_ready() {
