@@ -87,9 +87,9 @@ public final class BatchQueue {
           job.cancel();
           throw new InterruptedException("Gave up waiting for the model");
         }
-        if (!job.isDone() && System.nanoTime() - job.enqueuedNanos() > maxQueueNanos) {
+        if (!job.isDone() && waitedTooLong(job)) {
           job.cancel(); // a runner that takes it now skips it; one that took it already just wasted a row
-          throw new QueueFullException("Waited longer than the inference queue allows");
+          throw waitedTooLongError();
         }
       }
     }
@@ -171,14 +171,22 @@ public final class BatchQueue {
       if (next.isCancelled()) {
         continue;
       }
-      if (System.nanoTime() - next.enqueuedNanos() > maxQueueNanos) {
-        next.fail(new QueueFullException("Waited longer than the inference queue allows"));
+      if (waitedTooLong(next)) {
+        next.fail(waitedTooLongError());
         continue;
       }
       batch.add(next);
       rows += next.rowCount();
     }
     return batch;
+  }
+
+  private boolean waitedTooLong(BatchJob job) {
+    return System.nanoTime() - job.enqueuedNanos() > maxQueueNanos;
+  }
+
+  private static QueueFullException waitedTooLongError() {
+    return new QueueFullException("Waited longer than the inference queue allows");
   }
 
   private void wakeOldestWaiter() {
