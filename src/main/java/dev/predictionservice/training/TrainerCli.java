@@ -1,5 +1,6 @@
 package dev.predictionservice.training;
 
+import dev.predictionservice.models.control.ModelBundleFiles;
 import dev.predictionservice.models.entity.EvaluationMetrics;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,10 +14,15 @@ import java.util.logging.Logger;
  *
  * <pre>
  * TrainerCli --out model.bundle [--card DIR] [--csv FILE] [--seed 42] [--rows 20000] [--epochs 25]
- *            [--categories A,B,C,D] [--version NAME]
+ *            [--categories A,B,C,D] [--version NAME] [--expect BUNDLE]
  * </pre>
  *
- * Exit codes: 0 trained, 2 bad arguments or bad data (the message names the line), 1 anything else.
+ * {@code --expect} compares the evaluation with that of a bundle trained before (the committed default model):
+ * DL4J training is not bit-reproducible across CPUs, so the build checks that retraining still reaches the same
+ * quality, within {@link QualityCheck}'s tolerances, rather than the same bits.
+ *
+ * <p>Exit codes: 0 trained, 2 bad arguments or bad data (the message names the line), 3 the quality differs from
+ * {@code --expect}'s, 1 anything else.
  */
 public final class TrainerCli {
 
@@ -66,6 +72,14 @@ public final class TrainerCli {
           "Model %s written to %s: AUC %.4f (best achievable %.4f), log-loss %.4f, accuracy %.4f%s",
           outcome.bundle().version(), arguments.out(), m.auc(), m.bestAuc(), m.logLoss(), m.accuracy(),
           arguments.card() == null ? "" : "; model card in " + arguments.card()));
+      if (arguments.expect() != null) {
+        String verdict = QualityCheck.compare(m, ModelBundleFiles.read(arguments.expect()).metadata().metrics());
+        if (verdict != null) {
+          LOG.severe("Retraining does not reach the quality of " + arguments.expect() + ": " + verdict);
+          return 3;
+        }
+        LOG.info("Retraining reaches the quality of " + arguments.expect() + " within the tolerances");
+      }
       return 0;
     } catch (DatasetException e) {
       LOG.severe(e.getMessage());
@@ -78,11 +92,12 @@ public final class TrainerCli {
 
   /** Parsed command line. */
   record TrainerArguments(
-      Path out, Path card, Path csv, int rows, TrainingOptions options, List<String> categories, String version) {
+      Path out, Path card, Path csv, int rows, TrainingOptions options, List<String> categories, String version,
+      Path expect) {
 
     static final String USAGE =
         "usage: TrainerCli --out FILE [--card DIR] [--csv FILE] [--seed N] [--rows N] [--epochs N]"
-            + " [--categories A,B,C,D] [--version NAME]";
+            + " [--categories A,B,C,D] [--version NAME] [--expect BUNDLE]";
 
     static TrainerArguments parse(String[] args) {
       Path out = null;
@@ -93,6 +108,7 @@ public final class TrainerCli {
       Integer epochs = null;
       List<String> categories = SyntheticDataset.CATEGORIES;
       String version = null;
+      Path expect = null;
       for (int i = 0; i < args.length; i++) {
         String name = args[i];
         if (i + 1 >= args.length) {
@@ -108,6 +124,7 @@ public final class TrainerCli {
           case "--epochs" -> epochs = positive(name, value);
           case "--categories" -> categories = Arrays.stream(value.split(",")).map(String::trim).toList();
           case "--version" -> version = value;
+          case "--expect" -> expect = Path.of(value);
           default -> throw new IllegalArgumentException("unknown option " + name);
         }
       }
@@ -118,7 +135,7 @@ public final class TrainerCli {
       if (epochs != null) {
         options = options.withEpochs(epochs);
       }
-      return new TrainerArguments(out, card, csv, rows, options, categories, version);
+      return new TrainerArguments(out, card, csv, rows, options, categories, version, expect);
     }
 
     private static long number(String name, String value) {

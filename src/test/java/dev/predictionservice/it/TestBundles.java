@@ -19,7 +19,7 @@ public final class TestBundles {
   private TestBundles() {}
 
   public static byte[] defaultBundle() throws IOException {
-    return Files.readAllBytes(Path.of("target/classes/model/default.bundle"));
+    return Files.readAllBytes(Path.of("src/main/resources/model/default.bundle"));
   }
 
   /** The default network under another version name: a valid, servable bundle. */
@@ -37,7 +37,7 @@ public final class TestBundles {
 
   private static byte[] withMetadata(Consumer<ObjectNode> change) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipFile zip = new ZipFile("target/classes/model/default.bundle");
+    try (ZipFile zip = new ZipFile("src/main/resources/model/default.bundle");
         ZipOutputStream out = new ZipOutputStream(bytes)) {
       for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
         ZipEntry entry = entries.nextElement();

@@ -25,6 +25,7 @@ public class ModelReadinessCheck implements HealthCheck {
     if (model != null) {
       response
           .withData("version", model.version())
+          .withData("engine", model.engineKind())
           .withData("categories", String.join(",", model.schema().categories()));
     }
     return response.build();

@@ -27,14 +27,18 @@ public class ModelCatalog {
   private static final Logger LOG = Logger.getLogger(ModelCatalog.class.getName());
 
   @Inject ModelStore store;
+  @Inject ModelLoader loader;
 
   @Inject
   @ConfigProperty(name = "model.path")
   Optional<String> modelPath;
 
-  /** Registers an uploaded bundle; a corrupt or incompatible one throws ModelBundleFormatException, storing nothing. */
+  /**
+   * Registers an uploaded bundle; a corrupt or incompatible one, or one whose Java engine disagrees with DL4J, throws
+   * ModelBundleFormatException, storing nothing.
+   */
   public ModelVersion register(byte[] bytes, String name) throws SQLException, IOException {
-    ModelBundle bundle = ModelBundleFiles.read(new ByteArrayInputStream(bytes), name);
+    ModelBundle bundle = loader.load(bytes, name);
     if (store.find(bundle.version()).isPresent()) {
       throw new ModelConflictException("Model version '" + bundle.version() + "' is already registered");
     }

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.concurrent.Executors;
@@ -36,8 +35,10 @@ public class ModelRegistry {
 
   @Inject ModelStore store;
   @Inject ModelCatalog catalog;
+  @Inject ModelLoader loader;
 
   @Inject ActiveModelGauge gauge;
+  @Inject EngineGauge engineGauge;
 
   @Inject
   @ConfigProperty(name = POLL_INTERVAL, defaultValue = "1000")
@@ -104,6 +105,7 @@ public class ModelRegistry {
   private ModelBundle swapIn(ModelBundle bundle) {
     ModelBundle previous = active.getAndSet(bundle);
     gauge.track(bundle.version(), () -> active().version());
+    engineGauge.serving(bundle.engineKind());
     return previous;
   }
 
@@ -118,7 +120,7 @@ public class ModelRegistry {
 
   private ModelBundle read(String version) throws SQLException, IOException {
     byte[] bytes = store.bundle(version).orElseThrow(() -> new ModelNotFoundException(version));
-    return ModelBundleFiles.read(new ByteArrayInputStream(bytes), "model version " + version);
+    return loader.load(bytes, "model version " + version);
   }
 
   /** The active model; never null once the application has started. */

@@ -8,6 +8,7 @@ import dev.predictionservice.predictions.entity.ModelMetadataResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -67,6 +68,6 @@ public class InferenceModels {
         new MetadataTensor(TensorConverter.INCOME, "FP64", ROWS),
         new MetadataTensor(TensorConverter.CATEGORY, "BYTES", ROWS));
     return new ModelMetadataResponse(modelName, List.of(model.version()), PLATFORM, inputs,
-        List.of(new MetadataTensor(OUTPUT, "FP32", ROWS)));
+        List.of(new MetadataTensor(OUTPUT, "FP32", ROWS)), Map.of("engine", model.engineKind()));
   }
 }

@@ -33,19 +33,18 @@ public class Predictor {
   @Inject ModelRegistry registry;
   @Inject PredictionMetrics metrics;
   @Inject PredictionLimits limits;
-  @Inject InferenceBatcher batcher;
   @Inject PredictionLog predictionLog;
 
   @Bulkhead(64)
   public PredictionResponse predict(PredictionRequest request) {
     ModelBundle model = registry.active();
-    float[][] rows = {encode(model.schema(), request, "category")};
+    float[] row = encode(model.schema(), request, "category");
     long start = System.nanoTime();
-    float[] scores = batcher.score(model, rows);
+    float score = model.predict(row);
     long nanos = System.nanoTime() - start;
     metrics.recordPredictions(model.version(), "single", 1, Duration.ofNanos(nanos));
-    predictionLog.record("single", model.version(), List.of(request), scores, nanos);
-    return new PredictionResponse(scores[0], model.version());
+    predictionLog.record("single", model.version(), List.of(request), new float[] {score}, nanos);
+    return new PredictionResponse(score, model.version());
   }
 
   /** Scores instances for {@code POST /predict/batch}. */
@@ -81,7 +80,7 @@ public class Predictor {
       throw new InvalidInputException(errors);
     }
     long start = System.nanoTime();
-    float[] scores = batcher.score(model, rows);
+    float[] scores = model.predict(rows);
     long nanos = System.nanoTime() - start;
     metrics.recordPredictions(model.version(), endpoint, rows.length, Duration.ofNanos(nanos));
     predictionLog.record(endpoint, model.version(), instances, scores, nanos);

@@ -1,6 +1,7 @@
 package dev.predictionservice.predictions.entity;
 
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** {@code GET /v2/models/{name}[/versions/{version}]}: what the model takes and returns. */
@@ -10,9 +11,13 @@ public record ModelMetadataResponse(
     @Schema(description = "Versions that may be requested explicitly.") List<String> versions,
     @Schema(example = "deeplearning4j", required = true) String platform,
     List<MetadataTensor> inputs,
-    List<MetadataTensor> outputs) {
+    List<MetadataTensor> outputs,
+    @Schema(description = "engine: what scores the model, java (the Java engine) or dl4j (DL4J, the fallback for a "
+        + "network the Java engine does not compute).", example = "{\"engine\":\"java\"}")
+        Map<String, Object> parameters) {
 
   public ModelMetadataResponse {
+    parameters = parameters == null ? null : Map.copyOf(parameters);
     versions = List.copyOf(versions);
     inputs = List.copyOf(inputs);
     outputs = List.copyOf(outputs);

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The fast path of predict (standardization in Java) gives exactly what DL4J's own normalizer and output give. */
+/**
+ * A bundle from the trainer scores with DL4J, its standardization done in Java: the same as DL4J's own normalizer
+ * and output, within a tolerance (ND4J's low bits are not the same on every CPU).
+ */
 class ModelBundleTest {
 
   private static ModelBundle model;
@@ -25,7 +28,7 @@ class ModelBundleTest {
   }
 
   @Test
-  void predictEqualsDl4jNormalizerAndOutputBitForBit() {
+  void predictEqualsDl4jNormalizerAndOutput() {
     Random random = new Random(11);
     for (int size : new int[] {1, 2, 7, 64, 300}) {
       float[][] rows = new float[size][];
@@ -40,7 +43,7 @@ class ModelBundleTest {
       float[] actual = model.predict(rows);
 
       assertEquals(size, actual.length);
-      assertArrayEquals(expected, actual, 0f, "batch of " + size);
+      assertArrayEquals(expected, actual, 1e-6f, "batch of " + size);
     }
   }
 }

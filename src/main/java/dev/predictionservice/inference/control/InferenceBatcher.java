@@ -1,6 +1,6 @@
-package dev.predictionservice.predictions.control;
+package dev.predictionservice.inference.control;
 
-import dev.predictionservice.models.entity.ModelBundle;
+import dev.predictionservice.inference.entity.ScoringEngine;
 import dev.predictionservice.platform.ConfigValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -73,7 +73,7 @@ public class InferenceBatcher {
    * @throws BulkheadException when the queue is full or the rows waited too long (answered 503)
    * @throws TimeoutException when the caller was interrupted by its fault-tolerance timeout
    */
-  public float[] score(ModelBundle model, float[][] rows) {
+  public float[] score(ScoringEngine model, float[][] rows) {
     try {
       return queue().score(model, rows);
     } catch (BatchQueue.QueueFullException e) {

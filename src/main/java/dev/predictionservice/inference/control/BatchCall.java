@@ -1,6 +1,6 @@
-package dev.predictionservice.predictions.control;
+package dev.predictionservice.inference.control;
 
-import dev.predictionservice.models.entity.ModelBundle;
+import dev.predictionservice.inference.entity.ScoringEngine;
 import java.util.List;
 
 /** One DL4J call for several callers' jobs: their rows joined in queue order, the scores split back to each. */
@@ -11,7 +11,7 @@ final class BatchCall {
   /** Scores the jobs (all for one model); every job ends completed or failed, whatever throws: its caller waits. */
   static void score(List<BatchJob> batch, BatchQueue.Listener listener) {
     try {
-      ModelBundle model = batch.get(0).model();
+      ScoringEngine model = batch.get(0).model();
       int total = batch.stream().mapToInt(BatchJob::rowCount).sum();
       float[][] rows = new float[total][];
       int at = 0;
@@ -20,7 +20,7 @@ final class BatchCall {
         at += job.rowCount();
       }
       long start = System.nanoTime();
-      float[] scores = model.predict(rows);
+      float[] scores = model.score(rows);
       long modelNanos = System.nanoTime() - start;
       at = 0;
       for (BatchJob job : batch) {

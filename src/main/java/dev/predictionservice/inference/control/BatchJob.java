@@ -1,12 +1,12 @@
-package dev.predictionservice.predictions.control;
+package dev.predictionservice.inference.control;
 
-import dev.predictionservice.models.entity.ModelBundle;
+import dev.predictionservice.inference.entity.ScoringEngine;
 import java.util.concurrent.locks.LockSupport;
 
 /** One caller's rows waiting in the BatchQueue, and their result once a runner scored them. */
 final class BatchJob {
 
-  private final ModelBundle model;
+  private final ScoringEngine model;
   private final float[][] rows;
   private final Thread waiter;
   private final long enqueuedNanos = System.nanoTime();
@@ -15,13 +15,13 @@ final class BatchJob {
   private volatile boolean done;
   private volatile boolean cancelled;
 
-  BatchJob(ModelBundle model, float[][] rows, Thread waiter) {
+  BatchJob(ScoringEngine model, float[][] rows, Thread waiter) {
     this.model = model;
     this.rows = rows;
     this.waiter = waiter;
   }
 
-  ModelBundle model() {
+  ScoringEngine model() {
     return model;
   }
 

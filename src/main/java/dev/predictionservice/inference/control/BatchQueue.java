@@ -1,6 +1,6 @@
-package dev.predictionservice.predictions.control;
+package dev.predictionservice.inference.control;
 
-import dev.predictionservice.models.entity.ModelBundle;
+import dev.predictionservice.inference.entity.ScoringEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -57,7 +57,7 @@ public final class BatchQueue {
    * @throws QueueFullException when more rows wait than the queue holds, or these waited too long
    * @throws InterruptedException when the caller was interrupted (a timeout); its rows are then skipped
    */
-  public float[] score(ModelBundle model, float[][] rows) throws InterruptedException {
+  public float[] score(ScoringEngine model, float[][] rows) throws InterruptedException {
     int queued = queuedRows.addAndGet(rows.length);
     // An oversized request is still served when nothing else waits; otherwise a full queue refuses at once.
     if (queued > maxQueuedRows && queued != rows.length) {

@@ -1,0 +1,120 @@
+package dev.predictionservice.inference.entity;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Java engine on a small network whose weights are a formula: golden values, exact. The engine's arithmetic is
+ * defined by Java (float sums in a fixed order, StrictMath), so these bits hold on every JVM and CPU; a change here
+ * means the engine now computes something else.
+ */
+class DenseNetworkTest {
+
+  /** 6 inputs -> 5 leaky relu -> 4 tanh -> 3 relu -> 2 softmax -> 1 sigmoid, plus a 6 -> 3 identity -> 1 sigmoid. */
+  static DenseNetwork network() {
+    List<DenseLayer> layers = List.of(
+        layer(6, 5, Activation.LEAKY_RELU, 0.1f),
+        layer(5, 4, Activation.TANH, 0),
+        layer(4, 3, Activation.RELU, 0),
+        layer(3, 2, Activation.SOFTMAX, 0),
+        layer(2, 1, Activation.SIGMOID, 0));
+    return new DenseNetwork(new float[] {50, 60_000, 0, 0, 0, 0}, new float[] {20, 40_000, 1, 1, 1, 1}, layers);
+  }
+
+  static DenseNetwork identityNetwork() {
+    return new DenseNetwork(new float[] {50, 60_000, 0, 0, 0, 0}, new float[] {20, 40_000, 1, 1, 1, 1},
+        List.of(layer(6, 3, Activation.IDENTITY, 0), layer(3, 1, Activation.SIGMOID, 0)));
+  }
+
+  private static DenseLayer layer(int in, int out, Activation activation, float alpha) {
+    float[] weights = new float[in * out];
+    for (int o = 0; o < out; o++) {
+      for (int i = 0; i < in; i++) {
+        weights[i * out + o] = (((o * 7 + i * 3 + in) % 11) - 5) / 4f;
+      }
+    }
+    float[] bias = new float[out];
+    for (int o = 0; o < out; o++) {
+      bias[o] = (o % 3 - 1) / 8f;
+    }
+    return new DenseLayer(in, out, weights, bias, activation, alpha);
+  }
+
+  static final float[][] ROWS = {
+    {35, 50_000, 1, 0, 0, 0},
+    {62, 120_000, 0, 0, 1, 0},
+    {18, 0, 0, 1, 0, 0},
+    {90, 250_000, 0, 0, 0, 1},
+    {0, 1e9f, 1, 0, 0, 0},
+  };
+
+  @Test
+  void goldenValues() {
+    assertBits(GOLDEN, network().score(ROWS));
+    assertBits(GOLDEN_IDENTITY, identityNetwork().score(ROWS));
+  }
+
+  // Computed once by this engine; see the class comment.
+  static final float[] GOLDEN = {
+    0x1.884016p-2f, 0x1.d39daap-2f, 0x1.5f786ap-2f, 0x1.d1bff8p-2f, 0x1.c8b134p-2f}; // 0.38305697 0.45665613 ...
+  static final float[] GOLDEN_IDENTITY = {
+    0x1.2d82ep-1f, 0x1.27fcdap-2f, 0x1.a47df8p-1f, 0x1.dda738p-11f, 0x0.0p0f}; // 0.5888891 0.2890505 ...
+
+  private static void assertBits(float[] expected, float[] actual) {
+    assertEquals(expected.length, actual.length);
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[i]),
+          "row " + i + ": " + Float.toHexString(expected[i]) + " expected, got " + Float.toHexString(actual[i]));
+    }
+  }
+
+  @Test
+  void aRowScoresTheSameAloneAndInAnyBatch() {
+    DenseNetwork network = network();
+    Random random = new Random(3);
+    float[][] rows = new float[300][];
+    for (int r = 0; r < rows.length; r++) {
+      rows[r] = new float[] {random.nextInt(121), (float) (random.nextDouble() * 300_000), 0, 0, 0, 0};
+      rows[r][2 + random.nextInt(4)] = 1;
+    }
+    float[] batch = network.score(rows);
+    for (int r = 0; r < rows.length; r++) {
+      assertEquals(Float.floatToIntBits(batch[r]), Float.floatToIntBits(network.score(rows[r])), "row " + r);
+    }
+    List<float[]> reversed = new ArrayList<>(List.of(rows));
+    Collections.reverse(reversed);
+    float[] backwards = network.score(reversed.toArray(float[][]::new));
+    for (int r = 0; r < rows.length; r++) {
+      assertEquals(Float.floatToIntBits(batch[r]), Float.floatToIntBits(backwards[rows.length - 1 - r]));
+    }
+  }
+
+  @Test
+  void anEmptyBatchGivesNoScores() {
+    assertArrayEquals(new float[0], network().score(new float[0][]));
+  }
+
+  @Test
+  void aRowOfTheWrongWidthIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> network().score(new float[] {1, 2}));
+  }
+
+  @Test
+  void layersThatDoNotFitAreRefused() {
+    DenseLayer three = layer(6, 3, Activation.RELU, 0);
+    DenseLayer fromFour = layer(4, 1, Activation.SIGMOID, 0);
+    assertThrows(IllegalArgumentException.class,
+        () -> new DenseNetwork(new float[6], new float[6], List.of(three, fromFour)));
+    assertThrows(IllegalArgumentException.class,
+        () -> new DenseNetwork(new float[5], new float[5], List.of(three)));
+    assertThrows(IllegalArgumentException.class,
+        () -> new DenseLayer(2, 2, new float[3], new float[2], Activation.RELU, 0));
+  }
+}
