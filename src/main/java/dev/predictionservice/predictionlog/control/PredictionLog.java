@@ -42,6 +42,7 @@ public class PredictionLog {
   @Inject @ConfigProperty(name = "prediction-log.replay.interval-ms", defaultValue = "2000") long replayIntervalMs;
   @Inject @ConfigProperty(name = "prediction-log.shutdown.timeout-ms", defaultValue = "20000") long shutdownMs;
   @Inject @ConfigProperty(name = "prediction-log.flush.delay-ms", defaultValue = "50") long flushDelayMs;
+  @Inject @ConfigProperty(name = "prediction-log.enabled", defaultValue = "true") boolean enabled;
 
   private volatile Spool spool;
   private volatile PredictionLogWriter writer;
@@ -55,6 +56,11 @@ public class PredictionLog {
 
   synchronized void start() {
     if (writer != null) {
+      return;
+    }
+    if (!enabled) {
+      metrics.register(() -> 0, () -> 0L);
+      LOG.warning("Prediction log off (prediction-log.enabled=false): predictions are not recorded");
       return;
     }
     ConfigValues.requireInRange("prediction-log.queue.capacity", capacity, 1, 10_000_000);
@@ -92,6 +98,9 @@ public class PredictionLog {
   /** Records one scoring call: one record per instance, all with this request's id and one log id. */
   public void record(String endpoint, String modelVersion, List<PredictionRequest> instances, float[] scores,
       long latencyNanos) {
+    if (writer == null) {
+      return; // switched off
+    }
     String logId = TimeOrderedIds.next();
     String requestId = currentRequestId();
     Instant now = Instant.now();
@@ -115,7 +124,7 @@ public class PredictionLog {
 
   /** Whether the log can take rows without losing any (false once the spool refused an append). */
   public boolean isAccepting() {
-    return spool != null && spool.isHealthy();
+    return !enabled || spool != null && spool.isHealthy();
   }
 
   public int queueDepth() {

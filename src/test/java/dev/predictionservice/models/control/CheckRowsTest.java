@@ -21,7 +21,7 @@ class CheckRowsTest {
   void coverTheTrainingRangeOfEveryCategoryAndAreTheSameEachTime() {
     float[][] rows = CheckRows.of(DEFAULT.metadata());
 
-    assertEquals(4 * 9 + CheckRows.RANDOM_ROWS, rows.length);
+    assertEquals(4 * 9 + CheckRows.SPREAD_ROWS, rows.length);
     assertArrayEquals(rows, CheckRows.of(DEFAULT.metadata()));
     for (float[] row : rows) {
       assertTrue(row[0] >= 18 && row[0] <= 90, "age " + row[0]);
@@ -36,7 +36,7 @@ class CheckRowsTest {
     float[][] rows = CheckRows.of(new ModelMetadata(m.version(), m.created(), m.schema(), null, m.metrics(), m.seed(),
         m.hyperParameters(), m.dataSource()));
 
-    assertTrue(rows.length > CheckRows.RANDOM_ROWS);
+    assertTrue(rows.length > CheckRows.SPREAD_ROWS);
     for (float[] row : rows) {
       assertTrue(row[0] >= 0 && row[0] <= 120 && row[1] >= 0 && row[1] <= 250_000);
     }
