@@ -48,6 +48,7 @@ cleanup() {
   [ -z "$sampler_pid" ] || kill "$sampler_pid" 2>/dev/null
   [ ! -f "$REF_PIDFILE" ] || PIDFILE=$REF_PIDFILE "$REF_DIR/stop.sh" "$REF_PORT" >/dev/null 2>&1
   stop_server
+  save_server_logs
   rm -rf "$server_work"
 }
 trap cleanup EXIT
@@ -59,10 +60,13 @@ fi
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Helpers
-start_service() { # [VAR=value ...] -> a fresh copy of the server with these settings; sets start_to_ready (seconds)
+# start_service NAME [VAR=value ...]: a fresh copy of the server with these settings; sets start_to_ready (seconds).
+# Its console and messages logs (and any JVM crash file) go to $OUT/server-NAME/ when it stops.
+start_service() {
+  server_name=$1; shift
   local -x BENCH_NOOP_ENABLED=true HTTP_PORT=$PORT HTTPS_PORT=$((PORT + 1))
   [ $# -gt 0 ] && local -x "$@"
-  prepare_server
+  prepare_server || return 1
   local t0; t0=$(date +%s.%N)
   run_server
   local deadline=$((SECONDS + 300))
@@ -72,16 +76,34 @@ start_service() { # [VAR=value ...] -> a fresh copy of the server with these set
     kill -0 "$server_pid" 2>/dev/null || break
     sleep 0.1
   done
-  echo "the server ($*) did not become ready; see $server_work/console.log:" >&2
+  echo "the server ($*) did not become ready; the end of its console output:" >&2
   tail -30 "$server_work/console.log" >&2
-  exit 1
+  return 1
 }
 
-restart_service() { # [VAR=value ...]
-  stop_server
-  start_service "$@"
+svc_alive() { [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; }
+
+save_server_logs() { # of the server copy last started (call after stop_server)
+  [ -n "${server_name:-}" ] && [ -f "$server_work/console.log" ] || return 0
+  local d=$OUT/server-$server_name
+  mkdir -p "$d"
+  cp "$server_work/console.log" "$d/" 2>/dev/null || true
+  cp "$server_dir/logs/messages.log" "$d/" 2>/dev/null || true
+  find "$server_work" \( -name 'hs_err_pid*.log' -o -name 'javacore*' \) -exec cp {} "$d/" \; 2>/dev/null || true
+}
+
+stop_service() { stop_server; save_server_logs; }
+
+# measure_restart NAME VAR=value: restart the service with that setting, warm it up, and run /predict at 64
+# connections ROUNDS times into $OUT/NAME.runs; a server that does not start or dies is noted in $died.
+measure_restart() {
+  local name=$1; shift
+  stop_service
+  if ! start_service "$name" "$@"; then died="$died $name"; echo "  the service ($*) did not start" >&2; return 0; fi
   echo "  restarted ($*): ready in $(printf '%.1f' "$start_to_ready") s; warm-up ${RESTART_WARMUP} s"
   warm "$URL/predict" "$RESTART_WARMUP"
+  for _ in $(seq $ROUNDS); do svc_alive || break; run_wrk "$name" "$URL/predict" 64; done
+  svc_alive || { died="$died $name"; echo "  the service ($*) died; its logs: $OUT/server-$name/" >&2; }
 }
 
 start_reference() {
@@ -108,7 +130,10 @@ run_wrk() {
   raw=$OUT/$label-$n.txt
   BENCH_URL=$url BENCH_CONNS=$c BENCH_THREADS=$threads BENCH_SECS=$DURATION \
     wrk -t$threads -c"$c" -d"${DURATION}s" --latency -s "$LUA" "$url" >"$raw" 2>&1 || true
-  grep -q '^BENCHJSON' "$raw" || { echo "wrk failed against $url:" >&2; cat "$raw" >&2; exit 1; }
+  if ! grep -q '^BENCHJSON' "$raw"; then
+    [[ $url == "$URL"* ]] && ! svc_alive && return 0   # the service died: the caller notices
+    echo "wrk failed against $url:" >&2; cat "$raw" >&2; exit 1
+  fi
   awk '/^BENCHJSON/ {
          s = $0; sub(/^BENCHJSON \{/, "", s); sub(/\}$/, "", s); gsub(/"/, "", s)
          n = split(s, kv, ","); for (i = 1; i <= n; i++) { j = index(kv[i], ":"); v[substr(kv[i], 1, j - 1)] = substr(kv[i], j + 1) }
@@ -160,7 +185,8 @@ time_batch() { # label url -> "median_ms failures" over 20 calls (after 3 untime
 # ---------------------------------------------------------------------------------------------------------------------
 # 1. Start both, warm both up.
 echo "bench/run.sh: ${DURATION} s per wrk run, ${ROUNDS} runs per figure, warm-up ${WARMUP} s; raw output in $OUT/"
-start_service
+died=
+start_service main || exit 1
 first_start_to_ready=$start_to_ready
 echo "  service ready in $(printf '%.1f' "$start_to_ready") s (pid $server_pid, $URL)"
 if $REF; then
@@ -188,6 +214,7 @@ for _ in $(seq $ROUNDS); do
   fi
   run_wrk noop_c64 "$URL/bench/noop" 64
 done
+svc_alive || { echo "the service died during the measurements; its logs: $OUT/server-main/" >&2; exit 1; }
 svc_peak_mib=$(mib "$(vm_kib VmHWM)")
 summarize svc_c1; summarize svc_c64; summarize noop_c64
 if $REF; then
@@ -226,13 +253,13 @@ rss_after=$(mib "$(vm_kib VmRSS)")
 
 # 5. Restarts: the prediction log off, then JSON console logging (console output to a file, as in a container).
 echo "  restarts for the prediction log off and JSON logging: $ROUNDS runs each at 64 connections"
-restart_service PREDICTION_LOG_ENABLED=false
-for _ in $(seq $ROUNDS); do run_wrk logoff_c64 "$URL/predict" 64; done
-restart_service WLP_LOGGING_CONSOLE_FORMAT=JSON
-for _ in $(seq $ROUNDS); do run_wrk json_c64 "$URL/predict" 64; done
-grep -q '^{' "$server_work/console.log" || echo "  note: the console output has no JSON lines: WLP_LOGGING_CONSOLE_FORMAT ignored?"
-summarize logoff_c64; summarize json_c64
-stop_server
+measure_restart logoff_c64 PREDICTION_LOG_ENABLED=false
+measure_restart json_c64 WLP_LOGGING_CONSOLE_FORMAT=JSON
+grep -q '^{' "$server_work/console.log" || json_note="the console output had no JSON lines: WLP_LOGGING_CONSOLE_FORMAT ignored?"
+stop_service
+for l in logoff_c64 json_c64; do
+  if [[ " $died " == *" $l "* ]] || [ ! -s "$OUT/$l.runs" ]; then printf -v "${l}_rps" died; else summarize "$l"; fi
+done
 
 # 6. The inference engine alone (in-process JMH), with nothing else running.
 if [ -x bench/engine-jmh.sh ]; then
@@ -284,11 +311,15 @@ rss_change=$(calc "100 * ($rss_after - $rss_before) / $rss_before")
 row "RSS before -> after 5 redeploys (MiB)" "$rss_before -> $rss_after" "-" "within +-5 %" \
   "$(yesno "$rss_change <= 5 && $rss_change >= -5") ($(printf '%+.1f' "$rss_change") %)"
 row "/predict c64 req/s, prediction log off" "$logoff_c64_rps" "-" "-" "-"
-row "/predict c64 log on as % of off" "$(printf '%.0f %%' "$(calc "100 * $svc_c64_rps / $logoff_c64_rps")")" "-" \
-  ">= 90 %" "$(yesno "$svc_c64_rps >= 0.9 * $logoff_c64_rps")"
+if [ "$logoff_c64_rps" = died ]; then row "/predict c64 log on as % of off" "n/a" "-" ">= 90 %" "-"; else
+  row "/predict c64 log on as % of off" "$(printf '%.0f %%' "$(calc "100 * $svc_c64_rps / $logoff_c64_rps")")" "-" \
+    ">= 90 %" "$(yesno "$svc_c64_rps >= 0.9 * $logoff_c64_rps")"
+fi
 row "/predict c64 req/s, JSON console log" "$json_c64_rps" "-" "-" "-"
-json_cost=$(calc "100 * ($svc_c64_rps - $json_c64_rps) / $svc_c64_rps")
-row "JSON logging cost vs SIMPLE" "$(printf '%.1f %%' "$json_cost")" "-" "<= 5 %" "$(yesno "$json_cost <= 5")"
+if [ "$json_c64_rps" = died ]; then row "JSON logging cost vs SIMPLE" "n/a" "-" "<= 5 %" "-"; else
+  json_cost=$(calc "100 * ($svc_c64_rps - $json_c64_rps) / $svc_c64_rps")
+  row "JSON logging cost vs SIMPLE" "$(printf '%.1f %%' "$json_cost")" "-" "<= 5 %" "$(yesno "$json_cost <= 5")"
+fi
 rule
 echo "c1 and c64 figures: median of $ROUNDS wrk runs of ${DURATION} s, alternating service and reference; p50/p99 in ms."
 echo "\"log on\" and \"SIMPLE\" are the c64 figures above; the \"off\" and JSON runs are on restarted servers."
@@ -296,7 +327,9 @@ echo "non-2xx as wrk counts them (status >= 400; WRK_COUNT_STATUS=1 counts every
 $REF || echo "reference columns skipped: $REF_NOTE"
 [ "$svc_batch_fail" -eq 0 ] && [ "${ref_batch_fail:-0}" -eq 0 ] \
   || echo "batch calls that did not answer 200: service $svc_batch_fail, reference ${ref_batch_fail:-0}"
-[ "$logoff_c64_non2xx$logoff_c64_errors$json_c64_non2xx$json_c64_errors" = 0000 ] \
-  || echo "errors on the restarted servers (non-2xx/socket): log off $logoff_c64_non2xx/$logoff_c64_errors, JSON $json_c64_non2xx/$json_c64_errors"
+[ "${logoff_c64_non2xx:-0}${logoff_c64_errors:-0}${json_c64_non2xx:-0}${json_c64_errors:-0}" = 0000 ] \
+  || echo "errors on the restarted servers (non-2xx/socket): log off ${logoff_c64_non2xx:-0}/${logoff_c64_errors:-0}, JSON ${json_c64_non2xx:-0}/${json_c64_errors:-0}"
+[ -z "$died" ] || echo "the service died or did not start during:$died (its logs: $OUT/server-NAME/)"
+[ -z "${json_note:-}" ] || echo "$json_note"
 echo "$jmh_line"
 echo "elapsed: $((SECONDS / 60)) min $((SECONDS % 60)) s"
