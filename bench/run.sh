@@ -1,101 +1,335 @@
 #!/usr/bin/env bash
-# Benchmark of /predict against a no-op endpoint on the same server (the ceiling the HTTP + JSON stack allows).
-# Builds the WAR like README's run command, starts the server on loopback, drives it with wrk at 1, 16 and 64
-# connections, times a 1000-row batch, start to ready, and RSS after 5 redeploys; prints a table; stops what it
-# started. Bounded: about DURATION x 6 + 3 minutes. Usage: bench/run.sh [DURATION_SECONDS=15]
+# Benchmark of the service side by side with the FastAPI reference (../shared/reference/fastapi, next to this
+# repository), on loopback only; prints one table with a target and "met?" for each figure, and stops everything it
+# started (trap on EXIT). See bench/README.md. Usage: bench/run.sh [DURATION_SECONDS=10]
+#   env: BENCH_WARMUP_SECONDS=30 (service warm-up at 64 connections; the reference gets a third of it, a restarted
+#        service two thirds), BENCH_PORT=19680 (and +1 for HTTPS), BENCH_REFERENCE_PORT=18001,
+#        BENCH_REFERENCE_DIR=../shared/reference/fastapi, BENCH_JMH_TIMEOUT=300
+# About 7 minutes at the default duration (plus the build when needed, plus bench/engine-jmh.sh when present).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DURATION=${1:-15}
+DURATION=${1:-10}
+WARMUP=${BENCH_WARMUP_SECONDS:-30}
+REF_WARMUP=$(( WARMUP / 3 > 3 ? WARMUP / 3 : 3 ))
+RESTART_WARMUP=$(( WARMUP * 2 / 3 > 3 ? WARMUP * 2 / 3 : 3 ))
 PORT=${BENCH_PORT:-19680}
 URL=http://127.0.0.1:$PORT
+REF_PORT=${BENCH_REFERENCE_PORT:-18001}
+REF_URL=http://127.0.0.1:$REF_PORT
+REF_DIR=${BENCH_REFERENCE_DIR:-$(pwd)/../shared/reference/fastapi}
 OUT=target/bench
-mkdir -p "$OUT"
+ROUNDS=3
+# The baseline server runs with the defaults; the two settings under test are only set for their own restarts.
+unset PREDICTION_LOG_ENABLED WLP_LOGGING_CONSOLE_FORMAT
 
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 2; }
+for tool in wrk bc curl python3; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing (apt-get install -y wrk bc curl python3)" >&2; exit 2; }
+done
+rm -rf "$OUT"; mkdir -p "$OUT"
+
+# ---------------------------------------------------------------------------------------------------------------------
+# The reference: present, and its Python packages installed?
+REF=true REF_NOTE=
+if [ ! -x "$REF_DIR/run.sh" ] || [ ! -f "$REF_DIR/app.py" ]; then
+  REF=false REF_NOTE="reference not found at $REF_DIR"
+elif ! /usr/bin/python3 -c 'import fastapi, uvicorn, pydantic, numpy, prometheus_client' 2>"$OUT/reference-imports.txt"
+then
+  REF=false REF_NOTE="reference's Python packages missing ($(tail -1 "$OUT/reference-imports.txt")); see $REF_DIR/README.md"
+fi
+LUA=$REF_DIR/predict.lua
+[ -f "$LUA" ] || LUA=bench/predict.lua   # the same script, copied
+REF_PIDFILE=$(pwd)/$OUT/reference.pid
+sampler_pid=
+
+source .ci/tools/liberty-server.sh   # start/stop of a private copy of the built server (sets its own EXIT trap)
+cleanup() {
+  set +e
+  [ -z "$sampler_pid" ] || kill "$sampler_pid" 2>/dev/null
+  [ ! -f "$REF_PIDFILE" ] || PIDFILE=$REF_PIDFILE "$REF_DIR/stop.sh" "$REF_PORT" >/dev/null 2>&1
+  stop_server
+  save_server_logs
+  rm -rf "$server_work"
+}
+trap cleanup EXIT
+
 if [ ! -d target/liberty/wlp/usr/servers/predictionServer/lib/global ] || [ ! -f target/prediction-service.war ]; then
+  echo "building (./mvnw -DskipTests package) ..."
   ./mvnw -q -B -DskipTests package
 fi
 
-# A private copy of README's server (same server.xml and its includes, jvm.options, server.env, shared library), the
-# WAR in dropins, stopped on exit: the helper the CI checks use.
-source .ci/tools/liberty-server.sh
-prepare_server
-DIR=$server_dir
-
-t0=$(date +%s.%N)
-BENCH_NOOP_ENABLED=true HTTP_PORT=$PORT HTTPS_PORT=$((PORT + 1)) run_server
-ready=false
-for _ in $(seq 1 600); do
-  curl -sf "$URL/health/ready" >/dev/null 2>&1 && { ready=true; break; }
-  kill -0 "$server_pid" 2>/dev/null || break
-  sleep 0.1
-done
-$ready || { echo "the server did not become ready in 60 s; see $DIR/logs/messages.log" >&2; exit 1; }
-start_to_ready=$(echo "$(date +%s.%N) - $t0" | bc)
-PID=$server_pid
-
-rss_mib() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$PID/status"; }
-peak_mib() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$PID/status"; }
-
-LUA=bench/predict.lua
-run_wrk() { # path connections -> "rps p50 p90 p99 errors"
-  local path=$1 c=$2 threads=2
-  [ "$c" -lt 2 ] && threads=1
-  wrk -t$threads -c"$c" -d"${DURATION}s" --latency -s "$LUA" "$URL$path" > "$OUT/wrk-${path//\//_}-$c.txt" 2>&1
-  awk '
-    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
-    /Requests\/sec/ {rps=$2}
-    /^ +50%/ {p50=ms($2)} /^ +90%/ {p90=ms($2)} /^ +99%/ {p99=ms($2)}
-    /Non-2xx/ {err+=$NF} /Socket errors/ {for(i=4;i<=NF;i+=2) err+=$i}
-    END {printf "%.0f %.2f %.2f %.2f %d", rps, p50, p90, p99, err}' "$OUT/wrk-${path//\//_}-$c.txt"
+# ---------------------------------------------------------------------------------------------------------------------
+# Helpers
+# start_service NAME [VAR=value ...]: a fresh copy of the server with these settings; sets start_to_ready (seconds).
+# Its console and messages logs (and any JVM crash file) go to $OUT/server-NAME/ when it stops.
+start_service() {
+  server_name=$1; shift
+  local -x BENCH_NOOP_ENABLED=true HTTP_PORT=$PORT HTTPS_PORT=$((PORT + 1))
+  [ $# -gt 0 ] && local -x "$@"
+  prepare_server || return 1
+  local t0; t0=$(date +%s.%N)
+  run_server
+  local deadline=$((SECONDS + 300))
+  while [ $SECONDS -lt $deadline ]; do
+    curl -sf -m 2 "$URL/health/ready" >/dev/null 2>&1 && {
+      start_to_ready=$(echo "$(date +%s.%N) - $t0" | bc); return 0; }
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "the server ($*) did not become ready; the end of its console output:" >&2
+  tail -30 "$server_work/console.log" >&2
+  return 1
 }
 
-# Warm up both paths under concurrency until the JIT has settled (shorter warm-ups measured the compiler: the first
-# 64-connection run after a 10 s warm-up was up to half as fast as the next), then measure.
-wrk -t2 -c64 -d"${BENCH_WARMUP_SECONDS:-45}s" -s "$LUA" "$URL/predict" >/dev/null
-wrk -t2 -c64 -d10s -s "$LUA" "$URL/bench/noop" >/dev/null
+svc_alive() { [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; }
 
-printf '\n%-12s %5s %10s %9s %9s %9s %7s %8s\n' endpoint conns req/s p50_ms p90_ms p99_ms errors vs_noop
-for c in 1 16 64; do
-  read -r nrps n50 n90 n99 nerr <<<"$(run_wrk /bench/noop "$c")"
-  read -r prps p50 p90 p99 perr <<<"$(run_wrk /predict "$c")"
-  printf '%-12s %5d %10d %9s %9s %9s %7d %8s\n' /bench/noop "$c" "$nrps" "$n50" "$n90" "$n99" "$nerr" "-"
-  printf '%-12s %5d %10d %9s %9s %9s %7d %7.0f%%\n' /predict "$c" "$prps" "$p50" "$p90" "$p99" "$perr" \
-    "$(echo "100 * $prps / $nrps" | bc -l)"
+save_server_logs() { # of the server copy last started (call after stop_server)
+  [ -n "${server_name:-}" ] && [ -f "$server_work/console.log" ] || return 0
+  local d=$OUT/server-$server_name
+  mkdir -p "$d"
+  cp "$server_work/console.log" "$d/" 2>/dev/null || true
+  cp "$server_dir/logs/messages.log" "$d/" 2>/dev/null || true
+  find "$server_work" \( -name 'hs_err_pid*.log' -o -name 'javacore*' \) -exec cp {} "$d/" \; 2>/dev/null || true
+}
+
+stop_service() { stop_server; save_server_logs; }
+
+# measure_restart NAME VAR=value: restart the service with that setting, warm it up, and run /predict at 64
+# connections ROUNDS times into $OUT/NAME.runs; a server that does not start or dies is noted in $died.
+measure_restart() {
+  local name=$1; shift
+  stop_service
+  if ! start_service "$name" "$@"; then died="$died $name"; echo "  the service ($*) did not start" >&2; return 0; fi
+  echo "  restarted ($*): ready in $(printf '%.1f' "$start_to_ready") s; warm-up ${RESTART_WARMUP} s"
+  warm "$URL/predict" "$RESTART_WARMUP"
+  for _ in $(seq $ROUNDS); do svc_alive || break; run_wrk "$name" "$URL/predict" 64; done
+  svc_alive || { died="$died $name"; echo "  the service ($*) died; its logs: $OUT/server-$name/" >&2; }
+}
+
+start_reference() {
+  PIDFILE=$REF_PIDFILE LOG=$(pwd)/$OUT/reference.log "$REF_DIR/run.sh" "$REF_PORT" >"$OUT/reference-start.txt" 2>&1 \
+    || { cat "$OUT/reference-start.txt" >&2; echo "the reference did not start" >&2; exit 1; }
+  local master; master=$(cat "$REF_PIDFILE")
+  ref_pids=$master,$(pgrep -P "$master" -f multiprocessing.spawn | paste -sd, -)   # the master and its workers
+}
+
+stop_reference() {
+  PIDFILE=$REF_PIDFILE "$REF_DIR/stop.sh" "$REF_PORT" >/dev/null 2>&1 || true
+}
+
+warm() { # url seconds
+  wrk -t2 -c64 -d"$2s" -s "$LUA" "$1" >/dev/null 2>&1
+}
+
+# run_wrk LABEL URL CONNS: one wrk run; raw output in $OUT/LABEL-N.txt, "rps p50 p99 non2xx socket_errors" appended
+# to $OUT/LABEL.runs (from predict.lua's BENCHJSON summary line).
+run_wrk() {
+  local label=$1 url=$2 c=$3 threads=2 n raw
+  [ "$c" -lt 2 ] && threads=1
+  touch "$OUT/$label.runs"; n=$(( $(wc -l <"$OUT/$label.runs") + 1 ))
+  raw=$OUT/$label-$n.txt
+  BENCH_URL=$url BENCH_CONNS=$c BENCH_THREADS=$threads BENCH_SECS=$DURATION \
+    wrk -t$threads -c"$c" -d"${DURATION}s" --latency -s "$LUA" "$url" >"$raw" 2>&1 || true
+  if ! grep -q '^BENCHJSON' "$raw"; then
+    [[ $url == "$URL"* ]] && ! svc_alive && return 0   # the service died: the caller notices
+    echo "wrk failed against $url:" >&2; cat "$raw" >&2; exit 1
+  fi
+  awk '/^BENCHJSON/ {
+         s = $0; sub(/^BENCHJSON \{/, "", s); sub(/\}$/, "", s); gsub(/"/, "", s)
+         n = split(s, kv, ","); for (i = 1; i <= n; i++) { j = index(kv[i], ":"); v[substr(kv[i], 1, j - 1)] = substr(kv[i], j + 1) }
+       }
+       END { printf "%s %s %s %s %s\n", v["rps"], v["p50_ms"], v["p99_ms"], v["non2xx"], v["errors"] }' \
+    "$raw" >>"$OUT/$label.runs"
+}
+
+median() { # numbers on stdin -> the median (awk reads everything: no SIGPIPE for the writer under pipefail)
+  sort -g | awk '{ a[NR] = $1 } END { if (NR) print a[int((NR + 1) / 2)]; else print "" }'
+}
+col_median() { cut -d' ' -f"$2" "$OUT/$1.runs" | median; }          # LABEL COLUMN
+col_sum() { awk -v c="$2" '{ s += $c } END { print s + 0 }' "$OUT/$1.runs"; }
+summarize() { # LABEL -> sets <LABEL>_rps _p50 _p99 _non2xx _errors (medians of the runs; errors summed)
+  local l=$1
+  printf -v "${l}_rps" '%.0f' "$(col_median "$l" 1)"
+  printf -v "${l}_p50" '%.2f' "$(col_median "$l" 2)"
+  printf -v "${l}_p99" '%.2f' "$(col_median "$l" 3)"
+  printf -v "${l}_non2xx" '%d' "$(col_sum "$l" 4)"
+  printf -v "${l}_errors" '%d' "$(col_sum "$l" 5)"
+}
+
+calc() { echo "scale=6; $*" | bc -l; }
+yesno() { awk "BEGIN { exit !($*) }" && echo yes || echo no; }   # yesno '1.2 <= 3'
+mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+vm_kib() { awk -v f="$1:" '$1 == f { print $2 }' "/proc/$server_pid/status"; }   # VmRSS / VmHWM in KiB
+
+# Sum of the reference's resident memory (master + workers), every 0.5 s, while a wrk run lasts.
+sample_reference_rss() { # start | stop
+  if [ "$1" = start ]; then
+    ( while :; do ps -o rss= -p "$ref_pids" 2>/dev/null | awk '{ s += $1 } END { print s + 0 }'; sleep 0.5; done ) \
+      >>"$OUT/reference-rss-kib.txt" &
+    sampler_pid=$!
+  else
+    kill "$sampler_pid" 2>/dev/null || true; wait "$sampler_pid" 2>/dev/null || true; sampler_pid=
+  fi
+}
+
+time_batch() { # label url -> "median_ms failures" over 20 calls (after 3 untimed ones); times in $OUT/batch-LABEL.txt
+  local url=$2 times=$OUT/batch-$1.txt
+  for _ in 1 2 3; do curl -s -o /dev/null -H 'Content-Type: application/json' --data-binary @"$OUT/batch1000.json" "$url"; done
+  for _ in $(seq 1 20); do
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H 'Content-Type: application/json' \
+      --data-binary @"$OUT/batch1000.json" "$url" || echo "000 0"
+  done >"$times"
+  printf '%.2f %d\n' "$(awk '{ print $2 * 1000 }' "$times" | median)" "$(awk '$1 != 200 { n++ } END { print n + 0 }' "$times")"
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# 1. Start both, warm both up.
+echo "bench/run.sh: ${DURATION} s per wrk run, ${ROUNDS} runs per figure, warm-up ${WARMUP} s; raw output in $OUT/"
+died=
+start_service main || exit 1
+first_start_to_ready=$start_to_ready
+echo "  service ready in $(printf '%.1f' "$start_to_ready") s (pid $server_pid, $URL)"
+if $REF; then
+  start_reference
+  echo "  reference ready ($REF_URL, pids $ref_pids)"
+else
+  echo "  reference skipped: $REF_NOTE"
+fi
+echo "  warm-up: service /predict ${WARMUP} s, /bench/noop 5 s$($REF && echo ", reference /predict ${REF_WARMUP} s")"
+warm "$URL/predict" "$WARMUP"
+warm "$URL/bench/noop" 5
+! $REF || warm "$REF_URL/predict" "$REF_WARMUP"
+
+# 2. /predict at 1 and 64 connections, alternating the two servers; /bench/noop in each 64-connection round.
+echo "  /predict at 1 connection: $ROUNDS rounds"
+for _ in $(seq $ROUNDS); do
+  run_wrk svc_c1 "$URL/predict" 1
+  ! $REF || run_wrk ref_c1 "$REF_URL/predict" 1
 done
-peak_under_load=$(peak_mib)
+echo "  /predict and /bench/noop at 64 connections: $ROUNDS rounds"
+for _ in $(seq $ROUNDS); do
+  run_wrk svc_c64 "$URL/predict" 64
+  if $REF; then
+    sample_reference_rss start; run_wrk ref_c64 "$REF_URL/predict" 64; sample_reference_rss stop
+  fi
+  run_wrk noop_c64 "$URL/bench/noop" 64
+done
+svc_alive || { echo "the service died during the measurements; its logs: $OUT/server-main/" >&2; exit 1; }
+svc_peak_mib=$(mib "$(vm_kib VmHWM)")
+summarize svc_c1; summarize svc_c64; summarize noop_c64
+if $REF; then
+  summarize ref_c1; summarize ref_c64
+  ref_peak_mib=$(mib "$(sort -g "$OUT/reference-rss-kib.txt" | tail -n 1)")   # the largest sum
+fi
 
-# A 1000-row batch: client time over loopback (median of 20) and the server's own time from its metrics.
+# 3. A 1000-row batch, client time over loopback.
 python3 - "$OUT/batch1000.json" <<'PY'
 import json, sys
 cats = "ABCD"
 rows = [{"age": 18 + i % 70, "income": i * 200, "category": cats[i % 4]} for i in range(1000)]
 json.dump({"instances": rows}, open(sys.argv[1], "w"))
 PY
-# awk reads to the end (no early exit): an early exit would kill curl with SIGPIPE and, with pipefail, the script.
-metric() { curl -s "$URL/metrics?scope=application" | awk -v m="$1" '$1 ~ m && v == "" {v = $2} END {print v}'; }
-sum0=$(metric '^inference_seconds_sum\\{endpoint="batch"'); cnt0=$(metric '^inference_seconds_count\\{endpoint="batch"')
-for _ in $(seq 1 20); do
-  curl -s -o /dev/null -w '%{time_total}\n' -H 'Content-Type: application/json' --data-binary @"$OUT/batch1000.json" \
-    "$URL/predict/batch"
-done | sort -n | awk '{a[NR]=$1} END {printf "1000-row batch: client median %.2f ms (loopback, incl. JSON)\n", a[int((NR+1)/2)]*1000}'
-sum1=$(metric '^inference_seconds_sum\\{endpoint="batch"'); cnt1=$(metric '^inference_seconds_count\\{endpoint="batch"')
-printf '1000-row batch: server scoring time mean %.2f ms (inference_seconds)\n' \
-  "$(echo "scale=4; 1000 * (${sum1:-0} - ${sum0:-0}) / (${cnt1:-1} - ${cnt0:-0})" | bc)"
+echo "  1000-row /predict/batch: 20 calls each"
+read -r svc_batch svc_batch_fail <<<"$(time_batch service "$URL/predict/batch")"
+if $REF; then
+  read -r ref_batch ref_batch_fail <<<"$(time_batch reference "$REF_URL/predict/batch")"
+  stop_reference
+fi
 
-echo "start to ready: $(printf '%.1f' "$start_to_ready") s"
-echo "RSS under load: peak $peak_under_load MiB; now $(rss_mib) MiB"
-
-# Five redeploys into the running server (copying the WAR again makes Liberty's monitor restart the app).
-rss_before=$(rss_mib)
-for i in 1 2 3 4 5; do
-  before=$(grep -c CWWKZ0003I "$DIR/logs/messages.log" || true)
-  sleep 1; cp target/prediction-service.war "$DIR/dropins/prediction-service.war"; touch "$DIR/dropins/prediction-service.war"
+# 4. Five redeploys into the running server (copying the WAR again makes Liberty's monitor restart the app).
+echo "  5 redeploys, 3 s of load after each"
+rss_before=$(mib "$(vm_kib VmRSS)")
+for _ in 1 2 3 4 5; do
+  before=$(grep -c CWWKZ0003I "$server_dir/logs/messages.log" || true)
+  sleep 1; cp target/prediction-service.war "$server_dir/dropins/prediction-service.war"
+  touch "$server_dir/dropins/prediction-service.war"
   for _ in $(seq 1 600); do
-    [ "$(grep -c CWWKZ0003I "$DIR/logs/messages.log" || true)" -gt "$before" ] && break
+    [ "$(grep -c CWWKZ0003I "$server_dir/logs/messages.log" || true)" -gt "$before" ] && break
     sleep 0.2
   done
-  wrk -t1 -c4 -d3s -s "$LUA" "$URL/predict" >/dev/null
+  wrk -t1 -c4 -d3s -s "$LUA" "$URL/predict" >/dev/null 2>&1
 done
-echo "RSS after 5 redeploys (+3 s load each): $(rss_mib) MiB (before: $rss_before MiB)"
+rss_after=$(mib "$(vm_kib VmRSS)")
+
+# 5. Restarts: the prediction log off, then JSON console logging (console output to a file, as in a container).
+echo "  restarts for the prediction log off and JSON logging: $ROUNDS runs each at 64 connections"
+measure_restart logoff_c64 PREDICTION_LOG_ENABLED=false
+measure_restart json_c64 WLP_LOGGING_CONSOLE_FORMAT=JSON
+grep -q '^{' "$server_work/console.log" || json_note="the console output had no JSON lines: WLP_LOGGING_CONSOLE_FORMAT ignored?"
+stop_service
+for l in logoff_c64 json_c64; do
+  if [[ " $died " == *" $l "* ]] || [ ! -s "$OUT/$l.runs" ]; then printf -v "${l}_rps" died; else summarize "$l"; fi
+done
+
+# 6. The inference engine alone (in-process JMH), with nothing else running.
+if [ -x bench/engine-jmh.sh ]; then
+  echo "  bench/engine-jmh.sh (at most ${BENCH_JMH_TIMEOUT:-300} s)"
+  jmh_rc=0; timeout "${BENCH_JMH_TIMEOUT:-300}" bench/engine-jmh.sh >"$OUT/engine-jmh.txt" 2>&1 || jmh_rc=$?
+  jmh_line="engine JMH: $(tail -n 1 "$OUT/engine-jmh.txt")"
+  [ "$jmh_rc" -eq 0 ] || jmh_line="$jmh_line (exit code $jmh_rc; see $OUT/engine-jmh.txt)"
+else
+  jmh_line="engine JMH: bench/engine-jmh.sh not present"
+fi
+
+# ---------------------------------------------------------------------------------------------------------------------
+# The table.
+NA="n/a"
+row() { printf '%-38s %15s %15s %-26s %s\n' "$@"; }
+rule() { printf '%.0s-' $(seq 1 104); echo; }
+vs_ref() { # description-free check against the reference: EXPR with R = reference value -> yes/no, or "-" without it
+  $REF && yesno "$1" || echo "-"
+}
+r() { $REF && echo "$1" || echo "$NA"; }   # a reference column value
+
+echo
+row figure service reference target "met?"
+rule
+row "start to ready (s)" "$(printf '%.1f' "$first_start_to_ready")" "-" "-" "-"
+row "/predict c1 req/s" "$svc_c1_rps" "$(r "${ref_c1_rps:-}")" "-" "-"
+row "/predict c1 p50 (ms)" "$svc_c1_p50" "$(r "${ref_c1_p50:-}")" "<= reference p50" \
+  "$(vs_ref "$svc_c1_p50 <= ${ref_c1_p50:-0}")"
+row "/predict c1 p99 (ms)" "$svc_c1_p99" "$(r "${ref_c1_p99:-}")" "<= 1 ms" "$(yesno "$svc_c1_p99 <= 1")"
+row "/predict c64 req/s" "$svc_c64_rps" "$(r "${ref_c64_rps:-}")" ">= 2x reference" \
+  "$(vs_ref "$svc_c64_rps >= 2 * ${ref_c64_rps:-0}")$($REF && printf ' (%.2fx)' "$(calc "$svc_c64_rps / $ref_c64_rps")")"
+row "/predict c64 p50 (ms)" "$svc_c64_p50" "$(r "${ref_c64_p50:-}")" "-" "-"
+row "/predict c64 p99 (ms)" "$svc_c64_p99" "$(r "${ref_c64_p99:-}")" "<= 0.5x reference p99" \
+  "$(vs_ref "$svc_c64_p99 <= 0.5 * ${ref_c64_p99:-0}")$($REF && printf ' (%.2fx)' "$(calc "$svc_c64_p99 / $ref_c64_p99")")"
+svc_non2xx=$((svc_c1_non2xx + svc_c64_non2xx)) svc_sockerr=$((svc_c1_errors + svc_c64_errors))
+row "/predict non-2xx / socket errors" "$svc_non2xx / $svc_sockerr" \
+  "$(r "$(( ${ref_c1_non2xx:-0} + ${ref_c64_non2xx:-0} )) / $(( ${ref_c1_errors:-0} + ${ref_c64_errors:-0} ))")" \
+  "0 non-2xx (service)" "$(yesno "$svc_non2xx == 0")"
+row "/bench/noop c64 req/s" "$noop_c64_rps" "-" "-" "-"
+row "/predict c64 as % of noop" "$(printf '%.0f %%' "$(calc "100 * $svc_c64_rps / $noop_c64_rps")")" "-" ">= 85 %" \
+  "$(yesno "$svc_c64_rps >= 0.85 * $noop_c64_rps")"
+row "1000-row batch, client median (ms)" "$svc_batch" "$(r "${ref_batch:-}")" "<= 4 ms" "$(yesno "$svc_batch <= 4")"
+row "1000-row batch, speed-up vs reference" \
+  "$($REF && printf '%.1fx' "$(calc "$ref_batch / $svc_batch")" || echo "$NA")" "-" ">= 2.5x" \
+  "$(vs_ref "${ref_batch:-0} >= 2.5 * $svc_batch")"
+row "peak RSS under c64 load (MiB)" "$svc_peak_mib" "$(r "${ref_peak_mib:-}")" "<= 384 MiB (service)" \
+  "$(yesno "$svc_peak_mib <= 384")"
+rss_change=$(calc "100 * ($rss_after - $rss_before) / $rss_before")
+row "RSS before -> after 5 redeploys (MiB)" "$rss_before -> $rss_after" "-" "within +-5 %" \
+  "$(yesno "$rss_change <= 5 && $rss_change >= -5") ($(printf '%+.1f' "$rss_change") %)"
+row "/predict c64 req/s, prediction log off" "$logoff_c64_rps" "-" "-" "-"
+if [ "$logoff_c64_rps" = died ]; then row "/predict c64 log on as % of off" "n/a" "-" ">= 90 %" "-"; else
+  row "/predict c64 log on as % of off" "$(printf '%.0f %%' "$(calc "100 * $svc_c64_rps / $logoff_c64_rps")")" "-" \
+    ">= 90 %" "$(yesno "$svc_c64_rps >= 0.9 * $logoff_c64_rps")"
+fi
+row "/predict c64 req/s, JSON console log" "$json_c64_rps" "-" "-" "-"
+if [ "$json_c64_rps" = died ]; then row "JSON logging cost vs SIMPLE" "n/a" "-" "<= 5 %" "-"; else
+  json_cost=$(calc "100 * ($svc_c64_rps - $json_c64_rps) / $svc_c64_rps")
+  row "JSON logging cost vs SIMPLE" "$(printf '%.1f %%' "$json_cost")" "-" "<= 5 %" "$(yesno "$json_cost <= 5")"
+fi
+rule
+echo "c1 and c64 figures: median of $ROUNDS wrk runs of ${DURATION} s, alternating service and reference; p50/p99 in ms."
+echo "\"log on\" and \"SIMPLE\" are the c64 figures above; the \"off\" and JSON runs are on restarted servers."
+echo "non-2xx as wrk counts them (status >= 400; WRK_COUNT_STATUS=1 counts every non-2xx, at some wrk CPU)."
+$REF || echo "reference columns skipped: $REF_NOTE"
+[ "$svc_batch_fail" -eq 0 ] && [ "${ref_batch_fail:-0}" -eq 0 ] \
+  || echo "batch calls that did not answer 200: service $svc_batch_fail, reference ${ref_batch_fail:-0}"
+[ "${logoff_c64_non2xx:-0}${logoff_c64_errors:-0}${json_c64_non2xx:-0}${json_c64_errors:-0}" = 0000 ] \
+  || echo "errors on the restarted servers (non-2xx/socket): log off ${logoff_c64_non2xx:-0}/${logoff_c64_errors:-0}, JSON ${json_c64_non2xx:-0}/${json_c64_errors:-0}"
+[ -z "$died" ] || echo "the service died or did not start during:$died (its logs: $OUT/server-NAME/)"
+[ -z "${json_note:-}" ] || echo "$json_note"
+echo "$jmh_line"
+echo "elapsed: $((SECONDS / 60)) min $((SECONDS % 60)) s"
