@@ -4,8 +4,6 @@ import dev.predictionservice.predictions.entity.PredictionRequest;
 import dev.predictionservice.predictions.entity.PredictionResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -26,6 +24,8 @@ public class BenchmarkNoopResource {
 
   private static final PredictionResponse CONSTANT = new PredictionResponse(0.5, "noop");
 
+  @Inject BodyValidator validator;
+
   @Inject
   @ConfigProperty(name = "bench.noop.enabled", defaultValue = "false")
   boolean enabled;
@@ -34,10 +34,11 @@ public class BenchmarkNoopResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(hidden = true)
-  public PredictionResponse noop(@NotNull @Valid PredictionRequest request) {
+  public PredictionResponse noop(PredictionRequest request) {
     if (!enabled) {
       throw new NotFoundException();
     }
+    validator.valid(request, "must not be null");
     return CONSTANT;
   }
 }

@@ -1,5 +1,6 @@
 package dev.predictionservice.predictions.boundary;
 
+import dev.predictionservice.platform.BodyValidator;
 import dev.predictionservice.platform.Problem;
 import dev.predictionservice.predictions.control.Predictor;
 import dev.predictionservice.predictions.entity.BatchPredictionRequest;
@@ -8,8 +9,6 @@ import dev.predictionservice.predictions.entity.PredictionRequest;
 import dev.predictionservice.predictions.entity.PredictionResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,10 +17,14 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code POST /predict} and {@code POST /predict/batch}: validate, delegate to the Predictor, return. */
+/**
+ * {@code POST /predict} and {@code POST /predict/batch}: validate (once, through BodyValidator, not {@code @Valid}: see
+ * there), delegate to the Predictor, return.
+ */
 @Path("/predict")
 @ApplicationScoped
 @Tag(name = "predictions")
@@ -29,7 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class PredictionsResource {
 
+  private static final String MISSING = "a JSON body is required";
+
   @Inject Predictor predictor;
+  @Inject BodyValidator validator;
 
   @POST
   @Operation(summary = "Score one instance", description = "Returns the probability of the positive class.")
@@ -44,8 +50,8 @@ public class PredictionsResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "503", description = "Overloaded or timed out; retry after the Retry-After seconds",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public PredictionResponse predict(@NotNull(message = "a JSON body is required") @Valid PredictionRequest request) {
-    return predictor.predict(request);
+  public PredictionResponse predict(@RequestBody(required = true) PredictionRequest request) {
+    return predictor.predict(validator.valid(request, MISSING));
   }
 
   @POST
@@ -64,7 +70,7 @@ public class PredictionsResource {
   @APIResponse(responseCode = "503", description = "Overloaded or timed out; retry after the Retry-After seconds",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public BatchPredictionResponse predictBatch(
-      @NotNull(message = "a JSON body is required") @Valid BatchPredictionRequest request) {
-    return predictor.predictBatch(request.instances());
+      @RequestBody(required = true) BatchPredictionRequest request) {
+    return predictor.predictBatch(validator.valid(request, MISSING).instances());
   }
 }
