@@ -24,15 +24,16 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Scores validated requests with the active model, through the dynamic batcher. The bulkheads cap concurrent
- * callers so that overload is answered at once (503) instead of queueing without bound; the timeouts bound how long a
- * caller waits. Both can be tuned through MicroProfile Fault Tolerance config keys (see README).
+ * Scores validated requests with the active model's engine (the Java engine on the caller's thread, or DL4J behind
+ * the batcher for a network it does not compute). The bulkheads cap concurrent callers so that overload is answered
+ * at once (503) instead of queueing without bound; the timeouts bound how long a batch caller waits. Both can be tuned
+ * through MicroProfile Fault Tolerance config keys (see README).
  *
- * <p>{@link #predict} has no {@code @Timeout}: the batcher bounds its wait ({@code inference.queue.max-delay-ms}),
- * and Liberty's Fault Tolerance timeout builds a CancellationException with a full stack trace on every call that
- * ends in time, which cost several percent of the CPU of the hottest endpoint (see bench/README.md). Nor has it
- * {@code @Bulkhead}: its cap is a plain semaphore with the same key, value and answer (BulkheadException, 503), because
- * the Fault Tolerance interceptor cost ~4 % of the CPU and ~17 % of the heap allocated per {@code /predict} call.
+ * <p>{@link #predict} has neither {@code @Timeout} nor {@code @Bulkhead}: Liberty's Fault Tolerance timeout builds a
+ * CancellationException with a full stack trace on every call that ends in time, and its interceptor cost ~4 % of the
+ * CPU and ~17 % of the heap allocated per {@code /predict} call (see bench/README.md). Its cap is a plain semaphore
+ * with the bulkhead's key, value and answer (BulkheadException, 503); a fallback model's wait is bounded by
+ * {@code inference.queue.max-delay-ms}.
  */
 @ApplicationScoped
 public class Predictor {
