@@ -1,5 +1,6 @@
 package dev.predictionservice.predictions.entity;
 
+import dev.predictionservice.platform.ConstraintShortcut;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -11,6 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * One instance to score. Wrapper types, so that a missing field or a JSON null reaches Bean Validation as null and
  * is reported by name. The category is checked against the active model's schema by the Predictor.
+ * {@link #satisfiesConstraints} restates the annotations as comparisons (PredictionRequestValidationTest holds the two
+ * together): change both or neither.
  */
 @Schema(description = "One instance to score.", example = "{\"age\":35,\"income\":50000,\"category\":\"A\"}")
 public record PredictionRequest(
@@ -29,4 +32,16 @@ public record PredictionRequest(
             example = "A",
             required = true)
         @NotBlank
-        String category) {}
+        String category)
+    implements ConstraintShortcut {
+
+  /** The annotations above as plain comparisons; true only where Bean Validation finds no violation. */
+  @Override
+  public boolean satisfiesConstraints() {
+    return age != null && age >= 0 && age <= 120
+        // NaN fails both comparisons; DecimalMin/DecimalMax compare the exact double value, as these do.
+        && income != null && income >= 0 && income <= 1_000_000_000d
+        // @NotBlank is Hibernate Validator's trim().length() > 0 (not isBlank(), which differs on some characters).
+        && category != null && !category.trim().isEmpty();
+  }
+}
