@@ -5,7 +5,7 @@
 #   env: BENCH_WARMUP_SECONDS=60 (service warm-up at 64 connections, also after each restart: C2 needs about a minute
 #        under load to compile Liberty's request path; the reference gets a third of it), BENCH_PORT=19680 (and +1 for HTTPS), BENCH_REFERENCE_PORT=18001,
 #        BENCH_REFERENCE_DIR=../shared/reference/fastapi, BENCH_JMH_TIMEOUT=300
-# About 9 minutes at the default duration (plus the build when needed, plus bench/engine-jmh.sh when present).
+# About 10-15 minutes at the default duration (plus the build when needed, plus bench/engine-jmh.sh when present).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -101,7 +101,7 @@ measure_restart() {
   stop_service
   if ! start_service "$name" "$@"; then died="$died $name"; echo "  the service ($*) did not start" >&2; return 0; fi
   echo "  restarted ($*): ready in $(printf '%.1f' "$start_to_ready") s; warm-up ${RESTART_WARMUP} s"
-  warm "$URL/predict" "$RESTART_WARMUP"
+  warm_until_steady "$URL/predict" "$RESTART_WARMUP"
   for _ in $(seq $ROUNDS); do svc_alive || break; run_wrk "$name" "$URL/predict" 64; done
   svc_alive || { died="$died $name"; echo "  the service ($*) died; its logs: $OUT/server-$name/" >&2; }
 }
@@ -119,6 +119,22 @@ stop_reference() {
 
 warm() { # url seconds
   wrk -t2 -c64 -d"$2s" -s "$LUA" "$1" >/dev/null 2>&1
+}
+
+# warm_until_steady URL SECONDS: warms the service for SECONDS, then in 10 s runs until two runs in a row agree within
+# 5 % (at most 3 x SECONDS in all). Liberty's JIT warm-up under load varies widely: a restarted server once still ran
+# at a quarter of its speed after 60 s, which made restart-against-restart comparisons meaningless.
+warm_until_steady() {
+  local url=$1 seconds=$2 previous=0 rps waited
+  warm "$url" "$seconds"
+  waited=$seconds
+  while [ "$waited" -lt $((3 * seconds)) ]; do
+    rps=$(wrk -t2 -c64 -d10s -s "$LUA" "$url" 2>/dev/null | awk '/Requests\/sec/ {printf "%d", $2}')
+    waited=$((waited + 10))
+    [ "$previous" -gt 0 ] && [ "$(calc "${rps:-0} <= 1.05 * $previous && ${rps:-0} >= 0.95 * $previous")" = 1 ] && break
+    previous=${rps:-0}
+  done
+  echo "  steady after ${waited} s (${rps:-0} req/s)"
 }
 
 # run_wrk LABEL URL CONNS: one wrk run; raw output in $OUT/LABEL-N.txt, "rps p50 p99 non2xx socket_errors" appended
@@ -196,7 +212,7 @@ else
   echo "  reference skipped: $REF_NOTE"
 fi
 echo "  warm-up: service /predict ${WARMUP} s, /bench/noop 5 s$($REF && echo ", reference /predict ${REF_WARMUP} s")"
-warm "$URL/predict" "$WARMUP"
+warm_until_steady "$URL/predict" "$WARMUP"
 warm "$URL/bench/noop" 5
 ! $REF || warm "$REF_URL/predict" "$REF_WARMUP"
 
