@@ -27,9 +27,15 @@ run_case() {
     echo "FAIL: the application started with $setting"; exit 1
   fi
   grep -q "$expected" "$log" || { echo "FAIL: no message '$expected' in $log"; tail -20 "$log"; exit 1; }
-  local started ready
-  started=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health/started")
-  ready=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health/ready")
+  local started=000 ready
+  # The application's failure can be logged before Liberty opens its HTTP port: wait for an answer (curl's 000 and
+  # exit code 7 mean nothing listens yet), at most 60 s.
+  for _ in $(seq 1 60); do
+    started=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health/started" || true)
+    [ "$started" != 000 ] && break
+    sleep 1
+  done
+  ready=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health/ready" || true)
   [ "$started" = 503 ] && [ "$ready" = 503 ] || { echo "FAIL: started=$started ready=$ready, want 503"; exit 1; }
   echo "OK: $setting -> application not started, /health/started=$started, /health/ready=$ready"
   echo "    $(grep -m1 -o "$expected.*" "$log" | cut -c1-160)"
