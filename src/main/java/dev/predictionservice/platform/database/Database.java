@@ -84,7 +84,7 @@ public class Database {
         .dataSource(dataSource)
         .locations("classpath:" + IndexedMigrations.FOLDER)
         .callbackLocations(new String[0])
-        .resourceProvider(new IndexedMigrations(Database.class.getClassLoader()))
+        .resourceProvider(new IndexedMigrations(Database.class.getClassLoader(), kind))
         .javaMigrationClassProvider(List::of)
         .load();
   }

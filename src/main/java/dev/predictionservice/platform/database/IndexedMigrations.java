@@ -17,7 +17,9 @@ import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
 /**
  * The migrations named in {@code db/migration/index.txt}. Flyway cannot list a folder of a WAR through Liberty's
  * class loader (it asks for a WebSphere-only marker file and still finds nothing), so the folder carries its own
- * index; a unit test fails the build when a migration file is missing from it.
+ * index; a unit test fails the build when a migration file is missing from it. A line {@code KIND/file.sql} is a
+ * migration for one kind of database only ({@code h2/...} or {@code postgresql/...}); give it a version between the
+ * common ones (V2.1) so that a later common migration never takes its number.
  */
 final class IndexedMigrations implements ResourceProvider {
 
@@ -25,10 +27,13 @@ final class IndexedMigrations implements ResourceProvider {
   static final String INDEX = FOLDER + "/index.txt";
 
   private final ClassLoader classLoader;
+  private final String kind;
   private final Location location = new Location("classpath:" + FOLDER);
 
-  IndexedMigrations(ClassLoader classLoader) {
+  /** @param kind the database kind ({@code h2}, {@code postgresql}): its own migrations are included */
+  IndexedMigrations(ClassLoader classLoader, String kind) {
     this.classLoader = classLoader;
+    this.kind = kind;
   }
 
   static List<String> names(ClassLoader classLoader) {
@@ -43,18 +48,29 @@ final class IndexedMigrations implements ResourceProvider {
     }
   }
 
+  /** The migrations of this kind of database: the common ones and its own. */
+  List<String> namesForKind() {
+    return names(classLoader).stream()
+        .filter(line -> !line.contains("/") || line.startsWith(kind + "/"))
+        .toList();
+  }
+
   @Override
   public LoadableResource getResource(String name) {
     String file = name.startsWith(FOLDER + "/") ? name.substring(FOLDER.length() + 1) : name;
-    return names(classLoader).contains(file) ? resource(file) : null;
+    return namesForKind().contains(file) ? resource(file) : null;
   }
 
   @Override
   public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
-    return names(classLoader).stream()
-        .filter(file -> file.startsWith(prefix) && Arrays.stream(suffixes).anyMatch(file::endsWith))
+    return namesForKind().stream()
+        .filter(file -> fileName(file).startsWith(prefix) && Arrays.stream(suffixes).anyMatch(file::endsWith))
         .map(this::resource)
         .toList();
+  }
+
+  private static String fileName(String line) {
+    return line.substring(line.lastIndexOf('/') + 1);
   }
 
   private LoadableResource resource(String file) {

@@ -16,18 +16,31 @@ class IndexedMigrationsTest {
 
   @Test
   void indexListsEveryMigrationFile() throws Exception {
-    try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
-      var onDisk = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted().toList();
-      assertEquals(onDisk, IndexedMigrations.names(loader), "db/migration/index.txt must list every migration");
+    Path folder = Path.of("src/main/resources/db/migration");
+    try (Stream<Path> files = Files.walk(folder)) {
+      var onDisk = files.filter(p -> p.toString().endsWith(".sql"))
+          .map(p -> folder.relativize(p).toString().replace('\\', '/')).sorted().toList();
+      assertEquals(onDisk, IndexedMigrations.names(loader).stream().sorted().toList(),
+          "db/migration/index.txt must list every migration");
     }
   }
 
   @Test
   void providesResourcesByPrefixAndSuffix() {
-    IndexedMigrations migrations = new IndexedMigrations(loader);
+    IndexedMigrations migrations = new IndexedMigrations(loader, "postgresql");
     assertEquals(2, migrations.getResources("V", new String[] {".sql"}).size());
     assertEquals(0, migrations.getResources("R", new String[] {".sql"}).size());
     assertNotNull(migrations.getResource("db/migration/V1__model_registry.sql"));
     assertNull(migrations.getResource("V9__nothing.sql"));
+  }
+
+  @Test
+  void aKindGetsTheCommonMigrationsAndItsOwn() {
+    String h2Only = "h2/V2.1__prediction_log_without_lookup_indexes.sql";
+    var h2 = new IndexedMigrations(loader, "h2").getResources("V", new String[] {".sql"});
+    assertEquals(3, h2.size());
+    assertEquals("V2.1__prediction_log_without_lookup_indexes.sql", h2.stream().toList().get(2).getFilename());
+    assertNotNull(new IndexedMigrations(loader, "h2").getResource(h2Only));
+    assertNull(new IndexedMigrations(loader, "postgresql").getResource(h2Only));
   }
 }
