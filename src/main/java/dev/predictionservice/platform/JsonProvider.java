@@ -9,16 +9,27 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
 
 /**
  * JSON binding for the API, strict on purpose: no string-to-number or number-to-string coercion, no fractions for
- * integers, no unknown fields. A violation becomes a 400 naming the field (see JsonExceptionMapper).
+ * integers, no unknown fields. A violation becomes a 400 naming the field (see JsonExceptionMapper). Responses carry a
+ * Content-Length instead of being sent chunked.
  */
 @Provider
+@Priority(Priorities.USER - 100)
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 @Produces({MediaType.APPLICATION_JSON, "application/*+json"})
 public class JsonProvider extends JacksonJsonProvider {
@@ -27,6 +38,20 @@ public class JsonProvider extends JacksonJsonProvider {
 
   public JsonProvider() {
     super(MAPPER);
+  }
+
+  /**
+   * Serialises into a buffer first so that the response carries a Content-Length: streamed, Jackson's flush made
+   * Liberty commit the headers early and send the body chunked (headers, chunk and terminating chunk), which cost
+   * about a tenth of a small request's CPU. Every response body of this API is small enough to buffer.
+   */
+  @Override
+  public void writeTo(Object value, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+      MultivaluedMap<String, Object> httpHeaders, OutputStream entityStream) throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream(256);
+    super.writeTo(value, type, genericType, annotations, mediaType, httpHeaders, body);
+    httpHeaders.putSingle(HttpHeaders.CONTENT_LENGTH, body.size());
+    body.writeTo(entityStream);
   }
 
   static ObjectMapper strictMapper() {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -39,6 +40,15 @@ class PredictionsIT {
     assertTrue(prediction >= 0 && prediction <= 1, "prediction in [0,1]: " + prediction);
     assertTrue(body.get("model_version").asText().startsWith("m-"), response.body());
     assertEquals(2, body.size(), "only prediction and model_version: " + response.body());
+  }
+
+  @Test
+  void responsesCarryTheirLengthInsteadOfBeingChunked() {
+    HttpResponse<String> response = postJson("/predict", SEED_EXAMPLE);
+
+    assertEquals(String.valueOf(response.body().getBytes(StandardCharsets.UTF_8).length),
+        response.headers().firstValue("Content-Length").orElse("none"), response.headers().toString());
+    assertTrue(response.headers().firstValue("Transfer-Encoding").isEmpty(), response.headers().toString());
   }
 
   @Test
