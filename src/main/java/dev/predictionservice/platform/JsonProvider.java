@@ -42,8 +42,8 @@ public class JsonProvider extends JacksonJsonProvider {
 
   /**
    * Serialises into a buffer first so that the response carries a Content-Length: streamed, Jackson's flush made
-   * Liberty commit the headers early and send the body chunked (headers, chunk and terminating chunk), which cost
-   * about a tenth of a small request's CPU. Every response body of this API is small enough to buffer.
+   * Liberty commit the headers early and send the body chunked (headers, chunk, then the terminating chunk at close).
+   * Every response body of this API is small enough to buffer.
    */
   @Override
   public void writeTo(Object value, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
