@@ -14,6 +14,7 @@ for overlay in dev production; do
   echo "kubectl kustomize kubernetes/overlays/$overlay: ok"
 done
 kubectl kustomize kubernetes/monitoring >/dev/null && echo "kubectl kustomize kubernetes/monitoring: ok"
+kubectl kustomize kubernetes/monitoring/operator >/dev/null && echo "kubectl kustomize kubernetes/monitoring/operator: ok"
 
 node .ci/tools/validate-manifests.mjs
 node --test .ci/tools/test/schema-validation.test.mjs .ci/tools/test/production-policy.test.mjs

@@ -3,7 +3,7 @@
 import { overlays, render, validate } from "./lib/manifests.mjs";
 
 let problems = 0;
-for (const [overlay, dir] of [...overlays.map((o) => [o, undefined]), ["monitoring", "monitoring"]]) {
+for (const [overlay, dir] of [...overlays.map((o) => [o, undefined]), ["monitoring", "monitoring"], ["monitoring/operator", "monitoring/operator"]]) {
   const objects = render(overlay, dir);
   for (const object of objects) {
     const errors = await validate(object);

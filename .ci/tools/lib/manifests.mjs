@@ -28,9 +28,10 @@ const modules = {
   "autoscaling/v2": "kubernetes-models/autoscaling/v2",
   "networking.k8s.io/v1": "kubernetes-models/networking.k8s.io/v1",
   "cert-manager.io/v1": "@kubernetes-models/cert-manager/cert-manager.io/v1",
+  "monitoring.coreos.com/v1": "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1",
 };
 
-/** Validates one object against its Kubernetes (or cert-manager) JSON schema; returns a list of problems. */
+/** Validates one object against its Kubernetes (or cert-manager, Prometheus Operator) JSON schema; returns a list of problems. */
 export async function validate(object) {
   const where = `${object.apiVersion} ${object.kind} ${object.metadata?.name}`;
   const module = modules[object.apiVersion];
