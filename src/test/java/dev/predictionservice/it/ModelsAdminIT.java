@@ -88,6 +88,7 @@ class ModelsAdminIT {
   @Test
   void corruptAndIncompatibleUploadsAre422AndChangeNothing() throws Exception {
     int before = json(call("GET", "/models", ADMIN, null)).size();
+    double refusedBefore = refusedLoads();
     HttpResponse<String> garbage = call("POST", "/models", ADMIN, "not a zip at all".getBytes());
     assertEquals(422, garbage.statusCode(), garbage.body());
     assertEquals("application/problem+json", garbage.headers().firstValue("Content-Type").orElse(""));
@@ -97,6 +98,14 @@ class ModelsAdminIT {
     assertTrue(json(incompatible).get("detail").asText().contains("inputs"), incompatible.body());
     assertEquals(before, json(call("GET", "/models", ADMIN, null)).size());
     assertEquals(404, call("GET", "/models/" + version, ADMIN, null).statusCode());
+    assertTrue(refusedLoads() >= refusedBefore + 2, "model_load_refused_total counts both refusals");
+  }
+
+  /** {@code model_load_refused_total}, which PredictionServiceModelLoadRefused alerts on. */
+  static double refusedLoads() {
+    return LibertyServer.get("/metrics").body().lines().filter(l -> l.startsWith("model_load_refused_total{"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+        .orElseThrow(() -> new AssertionError("model_load_refused_total is not exported"));
   }
 
   @Test
