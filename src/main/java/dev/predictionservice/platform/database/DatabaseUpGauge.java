@@ -44,7 +44,7 @@ public class DatabaseUpGauge {
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     ConfigValues.requireInRange(INTERVAL, intervalSeconds, 1, 3600);
-    registry.gauge(UP, () -> up ? 1 : 0);
+    registry.gauge(UP, this::value);
     prober = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "database-probe");
       thread.setDaemon(true);
@@ -58,6 +58,11 @@ public class DatabaseUpGauge {
     if (prober != null) {
       prober.shutdownNow();
     }
+  }
+
+  /** 1 if the last probe reached the database, else 0 (1 before the first probe: start-up just migrated it). */
+  int value() {
+    return up ? 1 : 0;
   }
 
   void probe() {
