@@ -29,8 +29,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryType;
  * application's endpoints, the series the alerts and the dashboard read, in place of Liberty's HTTP monitor (switched
  * off in server.xml). Liberty's looked its timer up by matching every tag on every request: 28 % of the server's CPU
  * on a no-op endpoint (bench/README.md). Here each route and method keeps its timers in an array by status code, so
- * a request costs one map lookup by the resource method and one timer update. Labels have a fixed set of values:
- * the route template (never the path as sent), a known method or {@code _OTHER}, the status code; unlike
+ * a request costs map lookups by the resource class and method and one timer update. Labels have a fixed set of
+ * values: the route template (never the path as sent), a known method or {@code _OTHER}, the status code; unlike
  * Liberty's, no {@code server_address} taken from the client's Host header.
  */
 @Provider
@@ -51,7 +51,9 @@ public class HttpRequestMetrics implements ContainerRequestFilter, ContainerResp
 
   @Context ResourceInfo resource;
 
-  private final Map<Method, Map<String, RouteTimers>> matched = new ConcurrentHashMap<>();
+  // By resource class first: a method inherited by two resources (PredictionsResource's, under /predict and
+  // /api/v1/predictions) is one Method object for both, and each route needs its own timers.
+  private final Map<Class<?>, Map<Method, Map<String, RouteTimers>>> matched = new ConcurrentHashMap<>();
   private final Map<String, RouteTimers> unmatched = new ConcurrentHashMap<>();
 
   @Override
@@ -69,7 +71,8 @@ public class HttpRequestMetrics implements ContainerRequestFilter, ContainerResp
     Method target = resource.getResourceMethod();
     RouteTimers timers = target == null
         ? unmatched.computeIfAbsent(method, m -> new RouteTimers(UNMATCHED, m))
-        : matched.computeIfAbsent(target, t -> new ConcurrentHashMap<>())
+        : matched.computeIfAbsent(resource.getResourceClass(), c -> new ConcurrentHashMap<>())
+            .computeIfAbsent(target, t -> new ConcurrentHashMap<>())
             .computeIfAbsent(method, m -> new RouteTimers(route(resource.getResourceClass(), target), m));
     timers.forStatus(response.getStatus()).update(Duration.ofNanos(System.nanoTime() - (long) start));
   }
