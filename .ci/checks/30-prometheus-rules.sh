@@ -40,6 +40,13 @@ curl -fsS -m 10 "$base/predict" -H 'Content-Type: application/json' -d '{"age":3
 curl -fsS -m 10 "$base/predict/batch" -H 'Content-Type: application/json' \
   -d '{"instances":[{"age":35,"income":50000,"category":"A"},{"age":50,"income":1000,"category":"A"}]}' >/dev/null || true
 curl -s -m 10 -o /dev/null "$base/predict" -H 'Content-Type: application/json' -d '{"age":-1}'
+# The other scoring routes the SLOs count (the versioned path and V2 infer), and a non-scoring one they must not.
+curl -fsS -m 10 "$base/api/v1/predictions" -H 'Content-Type: application/json' \
+  -d '{"age":35,"income":50000,"category":"A"}' >/dev/null
+curl -fsS -m 10 "$base/v2/models/prediction-model/infer" -H 'Content-Type: application/json' -d '{"inputs":[
+  {"name":"age","datatype":"INT64","shape":[1],"data":[35]},{"name":"income","datatype":"FP64","shape":[1],"data":[5e4]},
+  {"name":"category","datatype":"BYTES","shape":[1],"data":["A"]}]}' >/dev/null
+curl -fsS -m 10 -o /dev/null "$base/v2/health/ready"
 curl -fsS -m 10 "$base/metrics" >"$server_work/metrics.txt"
 echo "live /metrics: $(grep -vc '^#' "$server_work/metrics.txt") samples"
 node .ci/tools/check-metric-names.mjs "$server_work/metrics.txt"

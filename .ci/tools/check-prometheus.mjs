@@ -33,6 +33,13 @@ for (const sli of ["prediction_service:sli_errors:ratio_rate5m", "prediction_ser
   const value = sample ? Number(sample.value[1]) : NaN;
   expect(value >= 0 && value <= 1, `${sli} = ${sample?.value[1]} on the live series`);
 }
+// The SLIs must count every scoring route the server has and nothing else (a renamed route would silently leave them).
+const sliRoutes = new RegExp(`^(?:${file.groups[0].rules[0].expr.match(/http_route=~"([^"]+)"/)[1]})$`);
+const routes = (await query("group by (http_route) (http_server_request_duration_seconds_count)")).map((r) => r.metric.http_route);
+const scoring = ["/api/v1/predictions", "/predict", "/predict/batch", "/v2/models/{model}/infer"];
+expect(JSON.stringify(routes.filter((r) => sliRoutes.test(r)).sort()) === JSON.stringify(scoring),
+  `the SLIs count exactly the scoring routes: ${routes.filter((r) => sliRoutes.test(r)).sort().join(" ")} of ${routes.sort().join(" ")}`);
+
 const alerts = await query("ALERTS");
 const pending = alerts.filter((a) => a.metric.alertstate === "pending").map((a) => a.metric.alertname);
 const firing = alerts.filter((a) => a.metric.alertstate === "firing").map((a) => a.metric.alertname);
