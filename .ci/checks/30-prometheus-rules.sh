@@ -11,6 +11,7 @@ promtool test rules kubernetes/monitoring/prometheus-rules.test.yaml kubernetes/
 node .ci/tools/prometheus-rule.mjs --check
 node -e 'JSON.parse(require("fs").readFileSync("kubernetes/monitoring/grafana-dashboard.json","utf8"))'
 node --test .ci/tools/test/promql.test.mjs .ci/tools/test/monitoring.test.mjs
+echo "static checks: ${SECONDS}s"
 
 source .ci/tools/liberty-server.sh
 export HTTP_PORT=${MN_HTTP_PORT:-19480} HTTPS_PORT=${MN_HTTPS_PORT:-19843}
@@ -35,6 +36,7 @@ openssl pkcs12 -export -name server -in "$tls/server.crt" -inkey "$tls/server.ke
 start_server
 base=http://127.0.0.1:$HTTP_PORT
 wait_ready "$base/health/ready"
+echo "server ready: ${SECONDS}s"
 # The application's metrics exist once used: one prediction, one batch, one rejected request.
 curl -fsS -m 10 "$base/predict" -H 'Content-Type: application/json' -d '{"age":35,"income":50000,"category":"A"}' >/dev/null
 curl -fsS -m 10 "$base/predict/batch" -H 'Content-Type: application/json' \
@@ -69,6 +71,7 @@ node -e 'process.exit(Number(process.argv[1]) === Number(process.argv[2]) ? 0 : 
 # A real Prometheus with the rule file scrapes the server over HTTPS, verifying it with the CA and the PodMonitor's
 # serverName: the target is up, every rule evaluates without error, the SLO series exist, and the 10-day certificate
 # puts PredictionServiceCertificateExpiring in pending state (its `for` is 10 minutes).
+echo "live /metrics checks: ${SECONDS}s"
 prom_port=${MN_PROMETHEUS_PORT:-19482}
 cat >"$server_work/prometheus.yml" <<YAML
 global: {scrape_interval: 2s, evaluation_interval: 2s}
@@ -94,3 +97,4 @@ for _ in $(seq 60); do
   sleep 1
 done
 node .ci/tools/check-prometheus.mjs "http://127.0.0.1:$prom_port" || { tail -20 "$server_work/prometheus.log" >&2; exit 1; }
+echo "Prometheus scrape and rules: ${SECONDS}s"
