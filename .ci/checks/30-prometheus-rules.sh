@@ -87,11 +87,13 @@ prometheus --config.file="$server_work/prometheus.yml" --storage.tsdb.path="$ser
 prom_pid=$!
 trap 'kill "$prom_pid" 2>/dev/null || true; stop_server; rm -rf "$server_work"' EXIT
 query() { curl -fsS -m 5 "http://127.0.0.1:$prom_port/api/v1/query" --data-urlencode "query=$1"; }
-for _ in $(seq 60); do
+# Traffic until the SLI ratios are numbers (0/0 is NaN until two scrapes have seen the counters move).
+for _ in $(seq 90); do
   curl -fsS -m 10 "$base/predict" -H 'Content-Type: application/json' -d '{"age":35,"income":50000,"category":"A"}' \
     >/dev/null
   if query 'ALERTS{alertname="PredictionServiceCertificateExpiring"}' 2>/dev/null | grep -q pending \
-    && query 'prediction_service:sli_slow:ratio_rate5m' | grep -q '"value"'; then
+    && query 'prediction_service:sli_slow:ratio_rate5m >= 0 and prediction_service:sli_errors:ratio_rate5m >= 0' \
+      | grep -q '"value"'; then
     break
   fi
   sleep 1
