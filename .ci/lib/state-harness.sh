@@ -43,7 +43,8 @@ mint_token() {
   local now; now=$(date +%s)
   local header payload
   header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-  payload=$(printf '{"iss":"it3-harness","sub":"ops","upn":"ops","groups":["%s"],"iat":%s,"exp":%s}' \
+  # aud: the service's default audience (mp.jwt.verify.audiences); a token without it is refused.
+  payload=$(printf '{"iss":"it3-harness","aud":"prediction-service-admin","sub":"ops","upn":"ops","groups":["%s"],"iat":%s,"exp":%s}' \
     "$1" "$now" "$((now + 3600))" | b64url)
   printf '%s.%s.%s' "$header" "$payload" \
     "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK/jwt-private.pem" | b64url)"

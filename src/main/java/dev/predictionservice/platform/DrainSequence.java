@@ -17,7 +17,7 @@ public final class DrainSequence implements Runnable {
     void sleep(Duration duration) throws InterruptedException;
   }
 
-  private static final Logger LOG = Logger.getLogger(DrainSequence.class.getName());
+  private static final Logger LOG = RequestLogContext.logger(DrainSequence.class);
 
   private final ShutdownState state;
   private final Duration delay;

@@ -22,7 +22,7 @@ import sun.misc.SignalHandler;
 public class GracefulShutdown {
 
   static final String DRAIN_SECONDS = "shutdown.drain.seconds";
-  private static final Logger LOG = Logger.getLogger(GracefulShutdown.class.getName());
+  private static final Logger LOG = RequestLogContext.logger(GracefulShutdown.class);
   private static final Signal TERM = new Signal("TERM");
 
   @Inject ShutdownState state;

@@ -10,7 +10,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 
-/** Gives every request an id and puts it on every response, errors included. */
+/** Gives every request an id, puts it on the log lines written while serving it, and on every response. */
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -20,11 +20,12 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
 
   @Override
   public void filter(ContainerRequestContext request) {
-    requestIds.assign(request.getHeaderString(RequestIds.HEADER));
+    RequestLogContext.enter(requestIds.assign(request.getHeaderString(RequestIds.HEADER)));
   }
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     response.getHeaders().putSingle(RequestIds.HEADER, requestIds.current());
+    RequestLogContext.exit();
   }
 }

@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class ShutdownState {
 
-  private static final Logger LOG = Logger.getLogger(ShutdownState.class.getName());
+  private static final Logger LOG = RequestLogContext.logger(ShutdownState.class);
   private volatile boolean draining;
 
   void onShutdown(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {

@@ -13,14 +13,14 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
-  private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+  private static final Logger LOG = RequestLogContext.logger(UnexpectedExceptionMapper.class);
 
   @Inject ProblemResponses problems;
-  @Inject RequestIds requestIds;
 
   @Override
   public Response toResponse(Throwable e) {
-    LOG.log(Level.SEVERE, e, () -> "Unexpected error in request " + requestIds.current());
+    // The request id is on the line already (RequestLogContext), in plain and JSON logs.
+    LOG.log(Level.SEVERE, "Unexpected error, answered 500", e);
     return problems.of(ProblemType.INTERNAL_ERROR, "Unexpected error; quote the request id when reporting it");
   }
 }

@@ -65,6 +65,23 @@ class ModelsAdminIT {
   }
 
   @Test
+  void expiredWrongAudienceAndTooOldTokensAre401() {
+    long now = System.currentTimeMillis() / 1000;
+    assertEquals(401, call("GET", "/models", TestTokens.forAudience("some-other-service"), null).statusCode(),
+        "wrong audience");
+    assertEquals(401, call("GET", "/models", TestTokens.forAudience(null), null).statusCode(), "no audience");
+    // Expired 90 s ago: beyond the 60 s clock skew (Liberty's own default of 5 minutes would accept it).
+    assertEquals(401, call("GET", "/models", TestTokens.issuedAt(now - 690, now - 90), null).statusCode(),
+        "expired beyond the skew");
+    // Expired 20 s ago: within the skew, so a slightly fast issuer clock does not lock admins out.
+    assertEquals(200, call("GET", "/models", TestTokens.issuedAt(now - 620, now - 20), null).statusCode(),
+        "expired within the skew");
+    // Not expired, but issued more than mp.jwt.verify.token.age (3600 s) ago.
+    assertEquals(401, call("GET", "/models", TestTokens.issuedAt(now - 4000, now + 600), null).statusCode(),
+        "older than the token age");
+  }
+
+  @Test
   void theWrongGroupIs403() {
     HttpResponse<String> response = call("GET", "/models", TestTokens.token("data-scientist"), null);
     assertEquals(403, response.statusCode(), response.body());

@@ -8,6 +8,7 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +20,8 @@ import java.util.UUID;
 public final class TestTokens {
 
   public static final String ISSUER = "https://prediction-service.test/issuer";
+  /** The server's default mp.jwt.verify.audiences. */
+  public static final String AUDIENCE = "prediction-service-admin";
 
   private TestTokens() {}
 
@@ -27,10 +30,30 @@ public final class TestTokens {
   }
 
   public static String tokenFrom(String issuer, String... groups) {
+    long now = System.currentTimeMillis() / 1000;
+    return signed(issuer, AUDIENCE, now, now + 600, groups);
+  }
+
+  /** A model-admin token for another audience. */
+  public static String forAudience(String audience) {
+    long now = System.currentTimeMillis() / 1000;
+    return signed(ISSUER, audience, now, now + 600, "model-admin");
+  }
+
+  /** A model-admin token issued at iat (epoch seconds) and expiring at exp. */
+  public static String issuedAt(long iat, long exp) {
+    return signed(ISSUER, AUDIENCE, iat, exp, "model-admin");
+  }
+
+  static String signed(String issuer, String audience, long iat, long exp, String... groups) {
     try {
-      long now = System.currentTimeMillis() / 1000;
-      Map<String, Object> claims = Map.of("iss", issuer, "sub", "it-admin", "upn", "it-admin",
-          "groups", List.of(groups), "iat", now, "exp", now + 600, "jti", UUID.randomUUID().toString());
+      Map<String, Object> claims = new LinkedHashMap<>();
+      claims.put("iss", issuer);
+      if (audience != null) {
+        claims.put("aud", audience);
+      }
+      claims.putAll(Map.of("sub", "it-admin", "upn", "it-admin", "groups", List.of(groups), "iat", iat, "exp", exp,
+          "jti", UUID.randomUUID().toString()));
       String header = base64(LibertyServer.JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT")));
       String payload = base64(LibertyServer.JSON.writeValueAsBytes(claims));
       Signature rsa = Signature.getInstance("SHA256withRSA");

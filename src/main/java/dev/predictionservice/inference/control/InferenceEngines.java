@@ -3,6 +3,7 @@ package dev.predictionservice.inference.control;
 import dev.predictionservice.inference.entity.DenseNetwork;
 import dev.predictionservice.inference.entity.Dl4jNetwork;
 import dev.predictionservice.inference.entity.ScoringEngine;
+import dev.predictionservice.platform.RequestLogContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 @ApplicationScoped
 public class InferenceEngines {
 
-  private static final Logger LOG = Logger.getLogger(InferenceEngines.class.getName());
+  private static final Logger LOG = RequestLogContext.logger(InferenceEngines.class);
 
   @Inject InferenceBatcher batcher;
 

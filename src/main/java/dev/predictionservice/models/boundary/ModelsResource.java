@@ -29,10 +29,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The model admin API: thin, every call delegates to the catalog or the registry. Needs the model-admin group. */
+/**
+ * The model admin API: thin, every call delegates to the catalog or the registry. Needs the model-admin group; every
+ * call is written to the audit log ({@link AdminAuditFilter}).
+ */
 @Path("/models")
 @ApplicationScoped
 @RolesAllowed("model-admin")
+@AdminAudited
 @Tag(name = "models")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)

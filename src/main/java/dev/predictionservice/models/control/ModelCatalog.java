@@ -2,6 +2,7 @@ package dev.predictionservice.models.control;
 
 import dev.predictionservice.models.entity.ModelBundle;
 import dev.predictionservice.models.entity.ModelVersion;
+import dev.predictionservice.platform.RequestLogContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ModelCatalog {
 
   static final String PACKED_DEFAULT = "/model/default.bundle";
-  private static final Logger LOG = Logger.getLogger(ModelCatalog.class.getName());
+  private static final Logger LOG = RequestLogContext.logger(ModelCatalog.class);
 
   @Inject ModelStore store;
   @Inject ModelLoader loader;

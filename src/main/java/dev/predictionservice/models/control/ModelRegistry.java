@@ -2,6 +2,7 @@ package dev.predictionservice.models.control;
 
 import dev.predictionservice.models.entity.ModelBundle;
 import dev.predictionservice.platform.ConfigValues;
+import dev.predictionservice.platform.RequestLogContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -28,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ModelRegistry {
 
   static final String POLL_INTERVAL = "models.poll-interval-ms";
-  private static final Logger LOG = Logger.getLogger(ModelRegistry.class.getName());
+  private static final Logger LOG = RequestLogContext.logger(ModelRegistry.class);
 
   private final AtomicReference<ModelBundle> active = new AtomicReference<>();
   private ScheduledExecutorService poller;

@@ -1,6 +1,7 @@
 package dev.predictionservice.platform.database;
 
 import dev.predictionservice.platform.ConfigValues;
+import dev.predictionservice.platform.RequestLogContext;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,7 @@ public class Database {
 
   static final String KIND = "db.kind";
   static final String WAIT = "db.startup.wait-seconds";
-  private static final Logger LOG = Logger.getLogger(Database.class.getName());
+  private static final Logger LOG = RequestLogContext.logger(Database.class);
 
   @Resource(lookup = "jdbc/predictions")
   DataSource dataSource;

@@ -2,6 +2,7 @@ package dev.predictionservice.predictionlog.control;
 
 import dev.predictionservice.platform.ConfigValues;
 import dev.predictionservice.platform.RequestIds;
+import dev.predictionservice.platform.RequestLogContext;
 import dev.predictionservice.platform.TimeOrderedIds;
 import dev.predictionservice.predictionlog.entity.PredictionRecord;
 import dev.predictionservice.predictions.entity.PredictionRequest;
@@ -29,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PredictionLog {
 
-  private static final Logger LOG = Logger.getLogger(PredictionLog.class.getName());
+  private static final Logger LOG = RequestLogContext.logger(PredictionLog.class);
 
   @Inject JdbcPredictionSink sink;
   @Inject PredictionLogMetrics metrics;

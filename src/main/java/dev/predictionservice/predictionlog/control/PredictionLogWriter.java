@@ -1,5 +1,6 @@
 package dev.predictionservice.predictionlog.control;
 
+import dev.predictionservice.platform.RequestLogContext;
 import dev.predictionservice.predictionlog.entity.PredictionRecord;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
  */
 public final class PredictionLogWriter implements Runnable {
 
-  private static final Logger LOG = Logger.getLogger(PredictionLogWriter.class.getName());
+  private static final Logger LOG = RequestLogContext.logger(PredictionLogWriter.class);
 
   private final BlockingQueue<PredictionRecord> queue;
   private final PredictionSink sink;

@@ -3,6 +3,7 @@ package dev.predictionservice.predictionlog.control;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.predictionservice.platform.RequestLogContext;
 import dev.predictionservice.predictionlog.entity.PredictionRecord;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +32,7 @@ public final class Spool {
     void accept(List<PredictionRecord> chunk) throws Exception;
   }
 
-  private static final Logger LOG = Logger.getLogger(Spool.class.getName());
+  private static final Logger LOG = RequestLogContext.logger(Spool.class);
   private static final ObjectMapper JSON =
       new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 

@@ -1,0 +1,65 @@
+package dev.predictionservice.platform;
+
+import com.ibm.websphere.logging.hpel.LogRecordContext;
+import java.util.logging.Filter;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * Puts the current request's id on every log line written on its thread. JSON logs (console and messages.log with
+ * {@code WLP_LOGGING_*_FORMAT=JSON}) get the field {@code ext_requestId} on every line, Liberty's own included, through
+ * Liberty's LogRecordContext extension; plain (SIMPLE) logs cannot carry extra fields, so the application's loggers
+ * ({@link #logger}) prefix their messages with {@code [request <id>]}. Off the request path (start-up, the prediction
+ * log's writer) nothing is added.
+ *
+ * <p>Per request this costs one ThreadLocal set and one remove: the extension is registered once and Liberty asks it
+ * for the value only when a line is written.
+ */
+public final class RequestLogContext {
+
+  /** The JSON field (Liberty shows extensions whose names start with {@code ext_}). */
+  public static final String FIELD = "ext_requestId";
+
+  private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+  /** Liberty holds registered extensions weakly: this field keeps ours alive as long as the application's classes. */
+  private static final LogRecordContext.Extension EXTENSION = CURRENT::get;
+  private static final Filter PREFIX = RequestLogContext::prefix;
+
+  static {
+    // A redeploy finds the previous deployment's extension under the same name until it is collected: replace it.
+    LogRecordContext.unregisterExtension(FIELD);
+    LogRecordContext.registerExtension(FIELD, EXTENSION);
+  }
+
+  private RequestLogContext() {}
+
+  /** The application's logger for a class: its lines carry the request id in plain logs too. */
+  public static Logger logger(Class<?> type) {
+    Logger logger = Logger.getLogger(type.getName());
+    logger.setFilter(PREFIX);
+    return logger;
+  }
+
+  /** From now on, lines of this thread belong to the request {@code id}. */
+  static void enter(String id) {
+    CURRENT.set(id);
+  }
+
+  /** The request is answered: the thread goes back to the pool without an id. */
+  static void exit() {
+    CURRENT.remove();
+  }
+
+  /** The id of the request this thread is serving, or null. */
+  public static String current() {
+    return CURRENT.get();
+  }
+
+  private static boolean prefix(LogRecord record) {
+    String id = CURRENT.get();
+    if (id != null && record.getMessage() != null) {
+      record.setMessage("[request " + id + "] " + record.getMessage());
+    }
+    return true;
+  }
+}
