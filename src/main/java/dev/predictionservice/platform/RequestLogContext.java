@@ -17,12 +17,13 @@ import java.util.logging.Logger;
  */
 public final class RequestLogContext {
 
-  /** The JSON field (Liberty shows extensions whose names start with {@code ext_}). */
-  public static final String FIELD = "ext_requestId";
+  /** The extension's name; JSON log lines carry it as {@code ext_requestId} (Liberty prefixes extension names). */
+  public static final String FIELD = "requestId";
 
   private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
   /** Liberty holds registered extensions weakly: this field keeps ours alive as long as the application's classes. */
   private static final LogRecordContext.Extension EXTENSION = CURRENT::get;
+  private static final String TAG = "[request ";
   private static final Filter PREFIX = RequestLogContext::prefix;
 
   static {
@@ -57,8 +58,10 @@ public final class RequestLogContext {
 
   private static boolean prefix(LogRecord record) {
     String id = CURRENT.get();
-    if (id != null && record.getMessage() != null) {
-      record.setMessage("[request " + id + "] " + record.getMessage());
+    String message = record.getMessage();
+    // Liberty's logger consults the filter more than once per record: prefix once.
+    if (id != null && message != null && !message.startsWith(TAG)) {
+      record.setMessage(TAG + id + "] " + message);
     }
     return true;
   }

@@ -1,7 +1,6 @@
 package dev.predictionservice.models.boundary;
 
 import dev.predictionservice.platform.RequestIds;
-import dev.predictionservice.platform.RequestLogContext;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
