@@ -11,9 +11,10 @@ describe("production overlay policy", () => {
   let deployment;
   let pod;
   let container;
-  const one = (kind) => {
-    const found = objects.filter((o) => o.kind === kind);
-    assert.equal(found.length, 1, `exactly one ${kind}`);
+  // The object of a kind (the service's own when the overlay renders several, e.g. the admin Ingress beside it).
+  const one = (kind, name = "prediction-service") => {
+    const found = objects.filter((o) => o.kind === kind && o.metadata.name === name);
+    assert.equal(found.length, 1, `exactly one ${kind} ${name}`);
     return found[0];
   };
   const selectsThePods = (selector) =>
@@ -44,7 +45,7 @@ describe("production overlay policy", () => {
   });
 
   test("HTTPS only: plain HTTP is off and the probes use HTTPS", () => {
-    const config = one("ConfigMap");
+    const config = one("ConfigMap", "prediction-service-config");
     assert.equal(config.data.HTTP_PORT, "-1");
     for (const probe of Object.keys(MP_HEALTH)) assert.equal(container[probe].httpGet.scheme, "HTTPS", probe);
     assert.ok(config.data.KEYSTORE_LOCATION, "keystore from a mounted secret");
@@ -73,7 +74,7 @@ describe("production overlay policy", () => {
 
   test("graceful stop: a preStop hook and a grace period longer than drain plus Liberty's quiesce", () => {
     assert.ok(container.lifecycle?.preStop, "preStop hook");
-    const drain = Number(one("ConfigMap").data.SHUTDOWN_DRAIN_SECONDS);
+    const drain = Number(one("ConfigMap", "prediction-service-config").data.SHUTDOWN_DRAIN_SECONDS);
     const preStop = 5;
     const libertyQuiesce = 30;
     assert.ok(pod.spec.terminationGracePeriodSeconds > preStop + drain + libertyQuiesce);
@@ -113,6 +114,46 @@ describe("production overlay policy", () => {
     assert.deepEqual([...policy.spec.policyTypes].sort(), ["Egress", "Ingress"]);
     const egressPorts = policy.spec.egress.flatMap((rule) => rule.ports.map((p) => p.port));
     assert.deepEqual([...new Set(egressPorts)].sort(), [53, 5432]);
+  });
+
+  test("admin tokens: verification key from a mounted Secret, issuer and audience from a ConfigMap", () => {
+    const jwt = one("ConfigMap", "prediction-service-admin-jwt");
+    assert.ok(container.envFrom.some((e) => e.configMapRef?.name === jwt.metadata.name), "envFrom the admin ConfigMap");
+    assert.ok(jwt.data.MP_JWT_VERIFY_ISSUER, "issuer");
+    assert.ok(jwt.data.MP_JWT_VERIFY_AUDIENCES, "audience");
+    assert.ok(Number(jwt.data.MP_JWT_VERIFY_CLOCK_SKEW) <= 120, "clock skew bounded");
+    const keyFile = jwt.data.MP_JWT_VERIFY_PUBLICKEY_LOCATION;
+    const mount = container.volumeMounts.find((m) => keyFile.startsWith(m.mountPath + "/"));
+    assert.ok(mount, `a volume mounted at ${keyFile}`);
+    const volume = pod.spec.volumes.find((v) => v.name === mount.name);
+    assert.equal(volume.secret?.secretName, "prediction-service-admin-jwt");
+    assert.ok(volume.secret.items.some((i) => `${mount.mountPath}/${i.path}` === keyFile), "the key file is an item");
+  });
+
+  test("the admin API has its own Ingress host, /models only, HTTPS to the pods, TLS", () => {
+    const admin = one("Ingress", "prediction-service-admin");
+    const publicHosts = one("Ingress").spec.rules.map((r) => r.host);
+    const paths = admin.spec.rules.flatMap((r) => r.http.paths);
+    assert.deepEqual(paths.map((p) => p.path), ["/models"]);
+    assert.ok(admin.spec.rules.every((r) => !publicHosts.includes(r.host)), "a host apart from the public one");
+    assert.ok(admin.spec.tls.some((t) => t.hosts.includes(admin.spec.rules[0].host)), "TLS for the admin host");
+    assert.equal(admin.metadata.annotations["nginx.ingress.kubernetes.io/backend-protocol"], "HTTPS");
+    assert.ok(paths.every((p) => p.backend.service.name === one("Service").metadata.name));
+    assert.ok(paths.every((p) => p.backend.service.port.name === "https"));
+    const publicPaths = one("Ingress").spec.rules.flatMap((r) => r.http.paths.map((p) => p.path));
+    assert.ok(!publicPaths.some((p) => p.startsWith("/models")), "the public Ingress does not route /models");
+  });
+
+  test("the NetworkPolicy admits the admin route's port from the ingress controller and the scraper only", () => {
+    const policy = one("NetworkPolicy");
+    const app = (peer) => peer.podSelector?.matchLabels?.["app.kubernetes.io/name"];
+    const peers = policy.spec.ingress.flatMap((rule) => rule.from.map(app));
+    // NetworkPolicy is L4: it cannot tell /models from /metrics on one port, so the scraper stays (it has no token).
+    assert.deepEqual(peers.sort(), ["ingress-nginx", "prometheus"]);
+    const fromController = policy.spec.ingress.find((rule) => rule.from.some((peer) => app(peer) === "ingress-nginx"));
+    assert.ok(fromController.ports.some((p) => p.port === "https"), "the controller reaches the admin backend port");
+    assert.ok(policy.spec.ingress.every((rule) => rule.from.every((peer) => peer.namespaceSelector && peer.podSelector)),
+      "every peer is a named pod in a named namespace, never a whole namespace or the world");
   });
 
   test("Ingress terminates TLS with a cert-manager issuer and exposes no metrics or health", () => {
