@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Mints MP JWTs with the test-only key pair under src/test/resources/jwt (its public half is what the IT server
- * trusts; nothing in production does). Plain JDK: header.payload signed with RS256.
+ * Mints MP JWTs with the key pair the build made for the integration tests (target/it-jwt, by scripts/AdminToken.java;
+ * its public half is what the IT server trusts). Plain JDK: header.payload signed with RS256.
  */
 public final class TestTokens {
 
@@ -67,7 +67,7 @@ public final class TestTokens {
 
   private static PrivateKey privateKey() throws Exception {
     String pem = Files.readString(Path.of(System.getProperty("it.jwt.private-key",
-        "src/test/resources/jwt/test-only-private.pem")));
+        "target/it-jwt/admin-jwt-private.pem")));
     String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
     return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
   }
