@@ -1,6 +1,7 @@
 package dev.predictionservice.platform.database;
 
 import dev.predictionservice.platform.ConfigValues;
+import dev.predictionservice.platform.RequestLogContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.metrics.annotation.RegistryType;
 public class DatabaseUpGauge {
 
   static final String INTERVAL = "db.probe.interval-seconds";
-  private static final Logger LOG = Logger.getLogger(DatabaseUpGauge.class.getName());
+  private static final Logger LOG = RequestLogContext.logger(DatabaseUpGauge.class);
   private static final Metadata UP = Metadata.builder().withName("database_up")
       .withDescription("1 if the database answered the last probe, else 0").build();
 

@@ -1,6 +1,7 @@
 package dev.predictionservice.platform.tls;
 
 import dev.predictionservice.platform.ConfigValues;
+import dev.predictionservice.platform.RequestLogContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.metrics.annotation.RegistryType;
 public class CertificateExpiryGauge {
 
   static final String REFRESH = "tls.certificate.refresh-seconds";
-  private static final Logger LOG = Logger.getLogger(CertificateExpiryGauge.class.getName());
+  private static final Logger LOG = RequestLogContext.logger(CertificateExpiryGauge.class);
   private static final Metadata NOT_AFTER = Metadata.builder().withName("tls_certificate_not_after_seconds")
       .withDescription("Earliest expiry (Unix time) of the certificates in the server's keystore; NaN if unreadable")
       .build();

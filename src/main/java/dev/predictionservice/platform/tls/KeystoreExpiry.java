@@ -1,5 +1,6 @@
 package dev.predictionservice.platform.tls;
 
+import dev.predictionservice.platform.RequestLogContext;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -14,7 +15,7 @@ import java.util.logging.Logger;
  */
 final class KeystoreExpiry {
 
-  private static final Logger LOG = Logger.getLogger(KeystoreExpiry.class.getName());
+  private static final Logger LOG = RequestLogContext.logger(KeystoreExpiry.class);
 
   private final Path file;
   private final char[] password;
