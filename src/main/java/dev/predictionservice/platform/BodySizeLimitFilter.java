@@ -24,12 +24,21 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     long max = limits.maxBodyBytes();
-    if (request.getLength() > max) {
+    if (declaredLength(request) > max) {
       request.abortWith(problems.of(ProblemType.PAYLOAD_TOO_LARGE, new PayloadTooLargeException(max).getMessage()));
       return;
     }
     if (request.hasEntity()) {
       request.setEntityStream(new LimitedInputStream(request.getEntityStream(), max));
+    }
+  }
+
+  /** Content-Length, or Long.MAX_VALUE when it is a number too big for the runtime's int (it would fail with 500). */
+  private static long declaredLength(ContainerRequestContext request) {
+    try {
+      return request.getLength();
+    } catch (NumberFormatException e) {
+      return Long.MAX_VALUE;
     }
   }
 }

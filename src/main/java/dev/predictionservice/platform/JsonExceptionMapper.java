@@ -1,6 +1,8 @@
 package dev.predictionservice.platform;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -12,7 +14,10 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 
-/** Malformed JSON (400 malformed-json) and JSON of the wrong shape (400 invalid-json-field, naming the field). */
+/**
+ * Malformed JSON (400 malformed-json) and JSON of the wrong shape (400 invalid-json-field, naming the field). Jackson's
+ * own messages are shown only for plain syntax errors; those that name its classes or settings are said in our words.
+ */
 @Provider
 @ApplicationScoped
 public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingException> {
@@ -27,6 +32,14 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
         return problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
       }
     }
+    if (e instanceof StreamConstraintsException) {
+      return problems.of(ProblemType.MALFORMED_JSON, tooLarge(e));
+    }
+    String duplicate = duplicateKey(e);
+    if (duplicate != null) {
+      return problems.invalid(ProblemType.INVALID_JSON_FIELD,
+          List.of(new FieldError(duplicate, "is a duplicate key: give each key once")));
+    }
     if (!(e instanceof JsonMappingException mapping)) {
       return problems.of(ProblemType.MALFORMED_JSON, "The body is not valid JSON: " + e.getOriginalMessage());
     }
@@ -36,6 +49,25 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
     }
     String field = JsonPaths.of(mapping.getPath());
     return problems.invalid(ProblemType.INVALID_JSON_FIELD, List.of(new FieldError(field, reason(mapping))));
+  }
+
+  private static String tooLarge(JsonProcessingException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    if (message.contains("nesting depth")) {
+      int max = JsonProvider.MAPPER.getFactory().streamReadConstraints().getMaxNestingDepth();
+      return "The body is nested too deeply: at most " + max + " levels of arrays and objects";
+    }
+    return "The body holds a number, string or key that is too long";
+  }
+
+  /** The key that the parser found twice in one object (STRICT_DUPLICATE_DETECTION), else null. */
+  private static String duplicateKey(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    String prefix = "Duplicate field '";
+    if (e instanceof JsonParseException && message != null && message.startsWith(prefix) && message.endsWith("'")) {
+      return message.substring(prefix.length(), message.length() - 1);
+    }
+    return null;
   }
 
   private static String reason(JsonMappingException e) {

@@ -1,5 +1,6 @@
 package dev.predictionservice.platform;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -19,14 +21,16 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 
 /**
  * JSON binding for the API, strict on purpose: no string-to-number or number-to-string coercion, no fractions for
- * integers, no unknown fields. A violation becomes a 400 naming the field (see JsonExceptionMapper). Responses carry a
- * Content-Length instead of being sent chunked.
+ * integers, no unknown fields, no key twice in one object. A violation becomes a 400 naming the field (see
+ * JsonExceptionMapper). Bodies are UTF-8 (RFC 8259): another declared charset is refused with 415, not misread.
+ * Responses carry a Content-Length instead of being sent chunked.
  */
 @Provider
 @Priority(Priorities.USER - 100)
@@ -54,6 +58,16 @@ public class JsonProvider extends JacksonJsonProvider {
     body.writeTo(entityStream);
   }
 
+  @Override
+  public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+      MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
+    String charset = mediaType == null ? null : mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
+    if (charset != null && !charset.equalsIgnoreCase("UTF-8")) {
+      throw new NotSupportedException();
+    }
+    return super.readFrom(type, genericType, annotations, mediaType, httpHeaders, entityStream);
+  }
+
   static ObjectMapper strictMapper() {
     JsonMapper mapper =
         JsonMapper.builder()
@@ -62,6 +76,8 @@ public class JsonProvider extends JacksonJsonProvider {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            // {"age": 35, "age": 36} is ambiguous: refused, not "last one wins".
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     // Numbers and booleans are not text: {"category": 5} is a type error, not "5".
     mapper

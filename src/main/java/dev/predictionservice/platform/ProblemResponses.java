@@ -28,13 +28,18 @@ public class ProblemResponses {
   }
 
   public Response of(ProblemType type, String detail, List<FieldError> errors) {
-    registry.counter(ERRORS, new Tag("reason", type.slug())).inc();
-    Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, requestIds.current(), errors);
+    Problem problem = problem(type, detail, errors);
     Response.ResponseBuilder response = Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(problem);
     if (type.status() == 503) {
       response.header("Retry-After", "1");
     }
     return response.build();
+  }
+
+  /** The problem itself, counted; for answers not built as a JAX-RS response (see HttpErrorServlet). */
+  public Problem problem(ProblemType type, String detail, List<FieldError> errors) {
+    registry.counter(ERRORS, new Tag("reason", type.slug())).inc();
+    return new Problem(type.uri(), type.title(), type.status(), detail, requestIds.current(), errors);
   }
 
   /** Problem with a list of field errors; the detail summarises the first. */

@@ -9,6 +9,8 @@ public enum ProblemType {
   INVALID_JSON_FIELD(400, "Invalid field type or unknown field"),
   VALIDATION_FAILED(422, "Invalid field"),
   PAYLOAD_TOO_LARGE(413, "Request body too large"),
+  URI_TOO_LONG(414, "URI too long"),
+  HEADERS_TOO_LARGE(431, "Request headers too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   NOT_ACCEPTABLE(406, "Not acceptable"),
   NOT_FOUND(404, "Not found"),
@@ -41,6 +43,23 @@ public enum ProblemType {
   /** The URI reference used as the problem's {@code type}, and the metric label. */
   public String slug() {
     return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  /** What the caller should do about a problem of this type, when that is the same for every instance of it. */
+  public String standardDetail() {
+    return switch (this) {
+      case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json in UTF-8";
+      case NOT_ACCEPTABLE -> "This resource answers with application/json";
+      case NOT_FOUND -> "No resource at this path";
+      case METHOD_NOT_ALLOWED -> "This resource does not support the method";
+      case UNAUTHORIZED -> "Send a valid bearer token (MP JWT)";
+      case FORBIDDEN -> "The token's groups do not allow this";
+      case URI_TOO_LONG -> "The request line is too long";
+      case HEADERS_TOO_LARGE -> "The request headers are too large";
+      case PAYLOAD_TOO_LARGE -> "The request body is too large";
+      case INTERNAL_ERROR -> "Unexpected error; quote the request id when reporting it";
+      default -> "The request line, the URL's encoding or a header is malformed";
+    };
   }
 
   public String uri() {

@@ -18,6 +18,12 @@ public class RequestIds {
     return current;
   }
 
+  /** The id already given to this request, else the caller's (if sane) or a new one: for errors raised before the
+   * JAX-RS filter ran. */
+  public String currentOr(String fromCaller) {
+    return current != null ? current : assign(fromCaller);
+  }
+
   /** The id of this request (made on first use when no filter assigned one). */
   public String current() {
     if (current == null) {

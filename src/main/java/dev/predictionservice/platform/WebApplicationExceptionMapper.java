@@ -26,14 +26,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   }
 
   private static String detail(ProblemType type, WebApplicationException e) {
-    return switch (type) {
-      case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json";
-      case NOT_ACCEPTABLE -> "This resource answers with application/json";
-      case NOT_FOUND -> "No resource at this path";
-      case METHOD_NOT_ALLOWED -> "This resource does not support the method";
-      case UNAUTHORIZED -> "Send a bearer token (MP JWT)";
-      case FORBIDDEN -> "The token's groups do not allow this";
-      default -> e.getMessage();
-    };
+    // The runtime's own messages may name classes; only a plain 400 or other status keeps its message.
+    return type == ProblemType.BAD_REQUEST && e.getMessage() != null ? e.getMessage() : type.standardDetail();
   }
 }
