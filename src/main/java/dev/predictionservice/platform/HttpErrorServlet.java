@@ -1,6 +1,5 @@
 package dev.predictionservice.platform;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -13,9 +12,9 @@ import java.util.logging.Logger;
 
 /**
  * The error page (WEB-INF/web.xml) for errors that Liberty or the JAX-RS runtime raise before any resource or exception
- * mapper sees the request: a Content-Type or Accept header that is no media type, a URL with %00, %2F or bad UTF-8, a
- * missing or invalid token for the admin API. Without it they are Liberty's HTML pages or empty bodies. The answer is
- * the same problem+json as the mappers give (or a component's own shape, see ErrorShape), naming no class.
+ * mapper sees the request: a Content-Type or Accept header that is no media type, a URL with %2F or bad UTF-8. Without
+ * it they are Liberty's HTML pages. The answer is the same problem+json as the mappers give (or a component's own
+ * shape, see ErrorShape), naming no class.
  */
 @WebServlet(name = "http-errors", urlPatterns = HttpErrorServlet.PATH)
 public class HttpErrorServlet extends HttpServlet {
@@ -24,28 +23,17 @@ public class HttpErrorServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(HttpErrorServlet.class.getName());
 
-  @Inject transient ProblemResponses problems;
-  @Inject transient RequestIds requestIds;
-  @Inject transient Instance<ErrorShape> shapes;
+  @Inject transient ServletProblems problems;
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    String id = requestIds.currentOr(request.getHeader(RequestIds.HEADER));
-    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     ProblemType type = ProblemType.forStatus(status(request));
     if (type == ProblemType.INTERNAL_ERROR) {
-      LOG.log(Level.SEVERE, (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION),
-          () -> "Unexpected error in request " + id);
+      LOG.log(Level.SEVERE, "Unexpected error before the application",
+          (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
     }
-    Problem problem = problems.problem(type, type.standardDetail(), null);
-    String path = uri == null ? PATH : pathInApplication(request, uri.toString());
-    ErrorShape shape = shapes.stream().filter(s -> s.owns(path)).findFirst().orElse(null);
-    response.resetBuffer();
-    response.setHeader(RequestIds.HEADER, id);
-    response.setStatus(shape == null ? problem.status() : shape.status(problem));
-    response.setContentType(shape == null ? Problem.MEDIA_TYPE : "application/json");
-    response.setCharacterEncoding("UTF-8");
-    JsonProvider.MAPPER.writeValue(response.getOutputStream(), shape == null ? problem : shape.body(problem));
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    problems.write(request, response, type, uri == null ? PATH : pathInApplication(request, uri.toString()));
   }
 
   /** The status of the error; 404 when this servlet is called directly, not as an error page. */

@@ -9,6 +9,7 @@ import static dev.predictionservice.it.V2.assertError;
 import static dev.predictionservice.it.V2.request;
 import static dev.predictionservice.it.V2.tensor;
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
@@ -76,6 +77,8 @@ class InferenceProtocolErrorsIT {
     cases.put(inputs(AGE.replace("[1]", "[0]").replace("[35]", "[]"), INCOME.replace("[1]", "[0]")
         .replace("[50000]", "[]"), CATEGORY.replace("[1]", "[0]").replace("[\"A\"]", "[]")), "no rows");
     cases.put(TWO_ROWS_WITH_OUTPUT, "unknown output 'score'");
+    cases.put("{\"inputs\":[],\"inputs\":[]}", "inputs: is a duplicate key");
+    cases.put("{\"inputs\":" + "[".repeat(3000) + "]".repeat(3000) + "}", "nested too deeply");
     return cases;
   }
 
@@ -88,6 +91,7 @@ class InferenceProtocolErrorsIT {
         .map(c -> (Executable) () -> {
           String error = assertError(postJson(INFER, c.getKey()), 400);
           assertTrue(error.contains(c.getValue()), "for " + c.getKey() + ": " + error);
+          assertFalse(error.contains("Jackson") || error.contains("StreamReadConstraints"), error);
         })
         .toArray(Executable[]::new);
     assertAll(checks);
@@ -137,5 +141,16 @@ class InferenceProtocolErrorsIT {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString("{\"inputs\":\"" + "x".repeat(1_100_000) + "\"}"))
             .build()), 413));
+  }
+
+  @Test
+  void headerAndUrlErrorsThatLibertyRaisesFirstHaveTheProtocolShape() {
+    String body = request("[35]", "[1]", "[\"A\"]");
+    assertAll(
+        () -> assertError(post(INFER, "/v2/x", body), 400),
+        () -> assertError(post(INFER, "application/json; charset=klingon", body), 415),
+        () -> assertError(get("/v2/models/" + MODEL + "%2fx"), 400),
+        () -> assertError(RawHttp.send("POST " + INFER + " HTTP/1.1\r\nContent-Type: application/json"
+            + "\r\nContent-Length: 99999999999", body), 413));
   }
 }
