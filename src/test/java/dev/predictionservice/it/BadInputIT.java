@@ -178,7 +178,8 @@ class BadInputIT {
 
   @Test
   void adminRefusalsAreProblemsNotEmptyBodies() {
-    for (String token : new String[] {null, "not.a.token", TestTokens.tokenFrom("https://someone.else", "model-admin")}) {
+    String otherIssuer = TestTokens.tokenFrom("https://someone.else", "model-admin");
+    for (String token : new String[] {null, "not.a.token", otherIssuer}) {
       HttpRequest.Builder request = HttpRequest.newBuilder(LibertyServer.uri("/models")).GET();
       if (token != null) {
         request.header("Authorization", "Bearer " + token);
