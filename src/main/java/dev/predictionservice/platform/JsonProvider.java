@@ -1,5 +1,6 @@
 package dev.predictionservice.platform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.Priorities;
@@ -65,7 +67,14 @@ public class JsonProvider extends JacksonJsonProvider {
     if (charset != null && !charset.equalsIgnoreCase("UTF-8")) {
       throw new NotSupportedException();
     }
-    return super.readFrom(type, genericType, annotations, mediaType, httpHeaders, entityStream);
+    try {
+      return super.readFrom(type, genericType, annotations, mediaType, httpHeaders, entityStream);
+    } catch (JsonProcessingException e) {
+      throw e; // JsonExceptionMapper
+    } catch (IOException e) {
+      // The body's framing is broken (a chunk size that is no number, a connection cut short): the caller's fault.
+      throw new BadRequestException("The body could not be read: check its Content-Length or chunked encoding", e);
+    }
   }
 
   static ObjectMapper strictMapper() {

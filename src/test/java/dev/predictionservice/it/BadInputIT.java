@@ -158,6 +158,14 @@ class BadInputIT {
   }
 
   @Test
+  void aBrokenChunkedBodyIs400NotA500() {
+    HttpResponse<String> response = RawHttp.send("POST /predict HTTP/1.1\r\nContent-Type: application/json"
+        + "\r\nTransfer-Encoding: chunked", VALID);
+
+    assertProblem(response, 400, "bad-request");
+  }
+
+  @Test
   void aDuplicateKeyIsRefusedNamingIt() {
     HttpResponse<String> response =
         LibertyServer.postJson("/predict", "{\"age\":35,\"age\":36,\"income\":50000,\"category\":\"A\"}");
