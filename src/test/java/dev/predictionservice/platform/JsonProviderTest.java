@@ -3,6 +3,8 @@ package dev.predictionservice.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.predictionservice.predictions.entity.BatchPredictionRequest;
@@ -55,5 +57,20 @@ class JsonProviderTest {
   @Test
   void unknownFieldIsReportedAsSuch() {
     assertThrows(UnrecognizedPropertyException.class, () -> read("{\"agee\":1}"));
+  }
+
+  /** JsonExceptionMapper recognises the duplicate by this message: a Jackson upgrade that changes it fails here. */
+  @Test
+  void aDuplicateKeyIsRefusedNamingTheKey() {
+    JsonParseException e = assertThrows(JsonParseException.class,
+        () -> read("{\"age\":35,\"age\":36,\"income\":1,\"category\":\"A\"}"));
+
+    assertEquals("Duplicate field 'age'", e.getOriginalMessage());
+  }
+
+  @Test
+  void nestingBeyondTheLimitIsAConstraintViolation() {
+    String deep = "[".repeat(3000) + "]".repeat(3000);
+    assertThrows(StreamConstraintsException.class, () -> JsonProvider.MAPPER.readTree(deep));
   }
 }

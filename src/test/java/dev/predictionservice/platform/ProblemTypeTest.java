@@ -1,6 +1,7 @@
 package dev.predictionservice.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,5 +24,17 @@ class ProblemTypeTest {
     assertEquals(ProblemType.BAD_REQUEST, ProblemType.forStatus(409));
     assertEquals(ProblemType.OVERLOADED, ProblemType.forStatus(503));
     assertEquals(ProblemType.INTERNAL_ERROR, ProblemType.forStatus(502));
+    assertEquals(ProblemType.URI_TOO_LONG, ProblemType.forStatus(414));
+    assertEquals(ProblemType.HEADERS_TOO_LARGE, ProblemType.forStatus(431));
+    assertEquals(ProblemType.UNAUTHORIZED, ProblemType.forStatus(401));
+  }
+
+  /** The error page answers with these alone: each says something, none names a class. */
+  @Test
+  void everyTypeHasAStandardDetail() {
+    for (ProblemType type : ProblemType.values()) {
+      assertFalse(type.standardDetail().isBlank(), type.name());
+      assertFalse(type.standardDetail().contains("Exception"), type.name());
+    }
   }
 }
