@@ -40,7 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "models")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or an invalid bearer token")
+@APIResponse(responseCode = "401", description = "No or an invalid bearer token",
+    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "The token lacks the group model-admin",
     content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ModelsResource {
