@@ -33,4 +33,30 @@ SQL
 if ! su postgres -c "psql -p $IT3_PG_PORT -tAc \"SELECT 1 FROM pg_database WHERE datname = '$IT3_PG_DB'\"" | grep -q 1; then
   su postgres -c "createdb -p $IT3_PG_PORT -O $IT3_PG_USER $IT3_PG_DB"
 fi
-echo "PostgreSQL $IT3_PG_VERSION on port $IT3_PG_PORT, database $IT3_PG_DB ready"
+# TLS (issue 13): a CA made here signs the server's certificate (127.0.0.1 and localhost); the test role may connect
+# over TLS only (hostnossl ... reject), so the PostgreSQL ITs (.ci/checks/20-verify-postgresql.sh, DB_SSLMODE=verify-full)
+# cannot pass on a plain connection. IT3_PG_SSLROOTCERT is the CA file the clients verify against.
+pg_tls=/var/lib/postgresql/it3-tls
+if [ ! -s "$pg_tls/server.crt" ]; then
+  mkdir -p "$pg_tls"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=prediction-service CI database CA" \
+    -keyout "$pg_tls/ca.key" -out "$pg_tls/ca.crt" 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$pg_tls/server.key" -out "$pg_tls/server.csr" \
+    2>/dev/null
+  printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' >"$pg_tls/san.ext"
+  openssl x509 -req -in "$pg_tls/server.csr" -CA "$pg_tls/ca.crt" -CAkey "$pg_tls/ca.key" -CAcreateserial -days 30 \
+    -extfile "$pg_tls/san.ext" -out "$pg_tls/server.crt" 2>/dev/null
+  chown -R postgres:postgres "$pg_tls"; chmod 600 "$pg_tls/server.key" "$pg_tls/ca.key"; chmod 644 "$pg_tls/ca.crt"
+fi
+hba="/etc/postgresql/$IT3_PG_VERSION/main/pg_hba.conf"
+grep -q "^hostnossl $IT3_PG_DB $IT3_PG_USER" "$hba" \
+  || sed -i "1i hostnossl $IT3_PG_DB $IT3_PG_USER all reject" "$hba"
+su postgres -c "psql -q -p $IT3_PG_PORT -v ON_ERROR_STOP=1" <<SQL
+ALTER SYSTEM SET ssl_cert_file = '$pg_tls/server.crt';
+ALTER SYSTEM SET ssl_key_file = '$pg_tls/server.key';
+ALTER SYSTEM SET ssl_ca_file = '';
+ALTER SYSTEM SET ssl = on;
+SELECT pg_reload_conf() \gset
+SQL
+export IT3_PG_SSLROOTCERT=$pg_tls/ca.crt
+echo "PostgreSQL $IT3_PG_VERSION on port $IT3_PG_PORT, database $IT3_PG_DB ready (TLS only for $IT3_PG_USER)"

@@ -5,10 +5,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Properties;
 
 /**
  * Reads the server's database from the test JVM: the embedded H2 file (through AUTO_SERVER, which the IT server's
- * config enables) or the PostgreSQL named by DB_KIND=postgresql and DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD.
+ * config enables) or the PostgreSQL named by DB_KIND=postgresql and DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD,
+ * over TLS as DB_SSLMODE and DB_SSLROOTCERT say.
  */
 public final class TestDatabase {
 
@@ -22,7 +24,15 @@ public final class TestDatabase {
     if (isPostgresql()) {
       String url = "jdbc:postgresql://" + env("DB_HOST", "localhost") + ":" + env("DB_PORT", "5432") + "/"
           + env("DB_NAME", "predictions");
-      return DriverManager.getConnection(url, env("DB_USER", "predictions"), env("DB_PASSWORD", ""));
+      Properties props = new Properties();
+      props.setProperty("user", env("DB_USER", "predictions"));
+      props.setProperty("password", env("DB_PASSWORD", ""));
+      // The same TLS settings as the server's (DB_SSLMODE, DB_SSLROOTCERT): CI's database refuses the role without TLS.
+      props.setProperty("sslmode", env("DB_SSLMODE", "prefer"));
+      if (System.getenv("DB_SSLROOTCERT") != null) {
+        props.setProperty("sslrootcert", System.getenv("DB_SSLROOTCERT"));
+      }
+      return DriverManager.getConnection(url, props);
     }
     String path = System.getProperty("it.db.h2.path");
     return DriverManager.getConnection(
