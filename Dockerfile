@@ -12,7 +12,8 @@
 # packages in both cases.
 #
 # Run it with a read-only root file system: the only writable paths are the volumes the Kubernetes Deployment mounts,
-# /opt/ol/wlp/output (Liberty's workarea, the embedded H2 database, the prediction-log spool, a generated keystore),
+# /opt/ol/wlp/output (Liberty's workarea, the embedded H2 database, a generated keystore, the prediction-log spool by
+# default), /var/spool/prediction-log (the spool where PREDICTION_LOG_SPOOL_DIR points it, as the Deployment does),
 # /logs and /tmp (JVM temp files, the JavaCPP cache of ND4J's natives).
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -67,8 +68,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* /var/cache/apt/archives/*.deb \
  && groupadd --gid 1001 liberty \
  && useradd --uid 1001 --gid 1001 --home-dir /tmp --no-create-home --shell /usr/sbin/nologin liberty \
- && mkdir -p /opt/ol/wlp/output /logs \
- && chown 1001:1001 /opt/ol/wlp/output /logs
+ && mkdir -p /opt/ol/wlp/output /logs /var/spool/prediction-log \
+ && chown 1001:1001 /opt/ol/wlp/output /logs /var/spool/prediction-log
 
 # Console logs as one JSON object per line (for the log collector), message + access log + ffdc. HTTP_HOST=* because
 # in a container the server must listen beyond loopback. Output, logs and the JavaCPP cache on the mounted volumes.
