@@ -36,7 +36,9 @@ COPY liberty/ liberty/
 COPY src/ src/
 # `server package --include=minify` keeps only the runtime parts the server's features need (the plugin's
 # liberty:package does the same): 326 MB of wlp/lib become about 60 MB. The result is split so that the runtime, the
-# shared library, the configuration and the WAR each get their own layer, least often changed first.
+# shared library, the configuration and the WAR each get their own layer, least often changed first. The archive keeps
+# some files private to their owner (server.xml, lib/versions): everything is made readable, and nothing writable, for
+# the unprivileged user that runs the server.
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests -Dexec.skip=true package \
  && target/liberty/wlp/bin/server package predictionServer --include=minify --archive=/build/wlp.tar \
  && mkdir -p /out/server && tar -C /out -xf /build/wlp.tar \
@@ -44,7 +46,8 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests -Dexec.skip=tru
  && rm -rf /out/wlp/usr/servers/predictionServer/workarea /out/wlp/usr/servers/predictionServer/apps \
  && mv /out/wlp/usr/servers/predictionServer/* /out/server/ \
  && rm -rf /out/wlp/usr/servers \
- && cp target/prediction-service.war /out/
+ && cp target/prediction-service.war /out/ \
+ && chmod -R a+rX,go-w /out
 
 # ---------------------------------------------------------------------------------------------------------------------
 FROM debian:bookworm-20250520-slim AS runtime
