@@ -4,10 +4,10 @@
 // the same size limit, secret -> the generated files, read-only).
 //
 //   kubectl kustomize kubernetes/overlays/production \
-//     | node .ci/tools/pod-to-podman.mjs --secrets DIR --env-file FILE [--set KEY=VALUE ...]
+//     | node .ci/tools/pod-to-podman.mjs --secrets DIR --env-out FILE [--set KEY=VALUE ...]
 //
 // --secrets DIR: files DIR/<secret name>/<key> hold the Secrets' values (made by the caller at check time).
-// --env-file FILE: written (mode 0600) with the container's environment; the arguments name it, so no secret value is
+// --env-out FILE: written (mode 0600) with the container's environment; the arguments name it, so no secret value is
 // on a command line. --set overrides or adds one variable (loopback ports and the database address on this machine).
 // Prints one argument per line, then stops; fails when the overlay uses something it cannot reproduce.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -20,7 +20,7 @@ for (let i = 0; i < argv.length; i += 2) {
   if (key === "set") opt.set.push(argv[i + 1]);
   else opt[key.replace(/-(\w)/g, (_, c) => c.toUpperCase())] = argv[i + 1];
 }
-if (!opt.secrets || !opt.envFile) throw new Error("usage: --secrets DIR --env-file FILE [--set KEY=VALUE ...]");
+if (!opt.secrets || !opt.envOut) throw new Error("usage: --secrets DIR --env-out FILE [--set KEY=VALUE ...]");
 
 const docs = parseAllDocuments(readFileSync(0, "utf8")).map((d) => d.toJS()).filter(Boolean);
 const byKind = (kind, name) => docs.find((d) => d.kind === kind && (!name || d.metadata.name === name));
@@ -43,13 +43,13 @@ for (const e of container.env ?? []) {
 }
 for (const s of opt.set) env.set(s.slice(0, s.indexOf("=")), s.slice(s.indexOf("=") + 1));
 if ([...env.values()].some((v) => v.includes("\n"))) throw new Error("multi-line environment values not supported");
-writeFileSync(opt.envFile, [...env].map(([k, v]) => `${k}=${v}\n`).join(""), { mode: 0o600 });
+writeFileSync(opt.envOut, [...env].map(([k, v]) => `${k}=${v}\n`).join(""), { mode: 0o600 });
 
 const psc = pod.securityContext ?? {};
 const csc = container.securityContext ?? {};
 const uid = csc.runAsUser ?? psc.runAsUser;
 const gid = csc.runAsGroup ?? psc.runAsGroup;
-const args = ["--env-file", opt.envFile];
+const args = ["--env-file", opt.envOut];
 if (uid !== undefined) args.push("--user", gid !== undefined ? `${uid}:${gid}` : String(uid));
 if (psc.fsGroup !== undefined) args.push("--group-add", String(psc.fsGroup));
 if (csc.readOnlyRootFilesystem) args.push("--read-only", "--read-only-tmpfs=false");
