@@ -51,18 +51,6 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests -Dexec.skip=tru
 
 # ---------------------------------------------------------------------------------------------------------------------
 FROM debian:bookworm-20250520-slim AS runtime
-ARG VERSION=0.1.0-SNAPSHOT
-ARG REVISION=unknown
-ARG CREATED=unknown
-LABEL org.opencontainers.image.title="prediction-service" \
-      org.opencontainers.image.description="A Deeplearning4j model served over REST on Open Liberty with MicroProfile" \
-      org.opencontainers.image.version="${VERSION}" \
-      org.opencontainers.image.revision="${REVISION}" \
-      org.opencontainers.image.created="${CREATED}" \
-      org.opencontainers.image.licenses="Apache-2.0" \
-      org.opencontainers.image.vendor="prediction-service team" \
-      org.opencontainers.image.base.name="docker.io/library/debian:bookworm-20250520-slim"
-
 # The JRE of the tests (Debian's OpenJDK 17, HotSpot) and curl for the health check and runbook commands. The user
 # (uid/gid 1001, as the Deployment's securityContext) owns nothing in the image: every file is root's and read-only to it.
 # hadolint ignore=DL3008 (versions come from the pinned suite)
@@ -93,6 +81,19 @@ COPY --from=build /out/wlp/ /opt/ol/wlp/
 COPY --from=build /out/lib/ /opt/ol/wlp/usr/servers/predictionServer/lib/
 COPY --from=build /out/server/ /opt/ol/wlp/usr/servers/predictionServer/
 COPY --from=build /out/prediction-service.war /opt/ol/wlp/usr/servers/predictionServer/dropins/
+
+# Labels last: CREATED and REVISION change on every build and would otherwise rebuild every layer after them.
+ARG VERSION=0.1.0-SNAPSHOT
+ARG REVISION=unknown
+ARG CREATED=unknown
+LABEL org.opencontainers.image.title="prediction-service" \
+      org.opencontainers.image.description="A Deeplearning4j model served over REST on Open Liberty with MicroProfile" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.created="${CREATED}" \
+      org.opencontainers.image.licenses="Apache-2.0" \
+      org.opencontainers.image.vendor="prediction-service team" \
+      org.opencontainers.image.base.name="docker.io/library/debian:bookworm-20250520-slim"
 
 EXPOSE 9080 9443
 USER 1001:1001

@@ -83,7 +83,8 @@ overlay_run() {
   local sets=() args
   for kv in "$@"; do sets+=(--set "$kv"); done
   mapfile -t args < <(kubectl kustomize "$CONTAINER_ROOT/kubernetes/$overlay" \
-    | node "$CONTAINER_ROOT/.ci/tools/pod-to-podman.mjs" --secrets "$secrets" --env-out "$WORK/$name.env" "${sets[@]}")
+    | node "$CONTAINER_ROOT/.ci/tools/pod-to-podman.mjs" --secrets "$secrets" --env-out "$WORK/$name.env" \
+      --volumes "$WORK/volumes/$name" "${sets[@]}")
   [ ${#args[@]} -gt 4 ] || fail "no podman arguments from kubernetes/$overlay"
   podman rm -f "$name" >/dev/null 2>&1 || true
   # --no-healthcheck: as in Kubernetes, the probes are the checks; podman here cannot schedule healthchecks anyway

@@ -1,16 +1,17 @@
 // Turns the Deployment of a rendered kustomize overlay into `podman run` arguments, so the container check runs the
 // image exactly as the overlay would: its user and groups, read-only root file system, dropped capabilities, no
-// privilege escalation, the ConfigMap and Secret environment, and a mount for every volumeMount (emptyDir -> tmpfs of
-// the same size limit, secret -> the generated files, read-only).
+// privilege escalation, the ConfigMap and Secret environment, and a mount for every volumeMount (emptyDir -> a fresh
+// directory under --volumes, mode 0777, as the kubelet makes it; medium Memory -> tmpfs; secret -> the generated
+// files, read-only; persistentVolumeClaim -> a podman named volume).
 //
 //   kubectl kustomize kubernetes/overlays/production \
-//     | node .ci/tools/pod-to-podman.mjs --secrets DIR --env-out FILE [--set KEY=VALUE ...]
+//     | node .ci/tools/pod-to-podman.mjs --secrets DIR --env-out FILE --volumes DIR [--set KEY=VALUE ...]
 //
 // --secrets DIR: files DIR/<secret name>/<key> hold the Secrets' values (made by the caller at check time).
 // --env-out FILE: written (mode 0600) with the container's environment; the arguments name it, so no secret value is
 // on a command line. --set overrides or adds one variable (loopback ports and the database address on this machine).
 // Prints one argument per line, then stops; fails when the overlay uses something it cannot reproduce.
-import { readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { parseAllDocuments } from "yaml";
 
 const argv = process.argv.slice(2);
@@ -20,7 +21,9 @@ for (let i = 0; i < argv.length; i += 2) {
   if (key === "set") opt.set.push(argv[i + 1]);
   else opt[key.replace(/-(\w)/g, (_, c) => c.toUpperCase())] = argv[i + 1];
 }
-if (!opt.secrets || !opt.envOut) throw new Error("usage: --secrets DIR --env-out FILE [--set KEY=VALUE ...]");
+if (!opt.secrets || !opt.envOut || !opt.volumes) {
+  throw new Error("usage: --secrets DIR --env-out FILE --volumes DIR [--set KEY=VALUE ...]");
+}
 
 const docs = parseAllDocuments(readFileSync(0, "utf8")).map((d) => d.toJS()).filter(Boolean);
 const byKind = (kind, name) => docs.find((d) => d.kind === kind && (!name || d.metadata.name === name));
@@ -66,11 +69,18 @@ const sizeToBytes = (q) => {
 };
 for (const m of container.volumeMounts ?? []) {
   const v = pod.volumes.find((x) => x.name === m.name);
-  if (v.emptyDir) {
-    if (v.emptyDir.medium && v.emptyDir.medium !== "Memory") throw new Error(`emptyDir medium ${v.emptyDir.medium}`);
+  if (v.emptyDir?.medium === "Memory") {
     const size = v.emptyDir.sizeLimit ? `,size=${sizeToBytes(v.emptyDir.sizeLimit)}` : "";
-    // exec: an emptyDir is not noexec (podman's tmpfs default), and JavaCPP loads ND4J's natives from /tmp.
-    args.push("--tmpfs", `${m.mountPath}:rw,exec,mode=0777${size}`);
+    args.push("--tmpfs", `${m.mountPath}:rw,exec${size}`);
+  } else if (v.emptyDir) {
+    // As the kubelet makes an emptyDir: a fresh directory on the node, mode 0777, bind-mounted. (A podman tmpfs
+    // takes the mode of the image's mount point under runc, so the pod's user could not write it.) The size limit is
+    // the kubelet's eviction threshold, not a mount option: it is not enforced here.
+    if (v.emptyDir.sizeLimit) sizeToBytes(v.emptyDir.sizeLimit);
+    const dir = `${opt.volumes}/${v.name}`;
+    mkdirSync(dir, { recursive: true });
+    chmodSync(dir, 0o777);
+    args.push("-v", `${dir}:${m.mountPath}:rw`);
   } else if (v.secret) {
     const items = v.secret.items ?? [];
     if (items.length === 0) args.push("-v", `${opt.secrets}/${v.secret.secretName}:${m.mountPath}:ro`);
