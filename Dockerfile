@@ -57,6 +57,7 @@ FROM debian:bookworm-20250520-slim AS runtime
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends openjdk-17-jre-headless curl \
  && rm -rf /var/lib/apt/lists/* /var/cache/apt/archives/*.deb \
+ && ln -s "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" /usr/lib/jvm/java-17 \
  && groupadd --gid 1001 liberty \
  && useradd --uid 1001 --gid 1001 --home-dir /tmp --no-create-home --shell /usr/sbin/nologin liberty \
  && mkdir -p /opt/ol/wlp/output /logs /var/spool/prediction-log \
@@ -65,7 +66,10 @@ RUN apt-get update \
 # Console logs as one JSON object per line (for the log collector), message + access log + ffdc. HTTP_HOST=* because
 # in a container the server must listen beyond loopback. Output, logs and the JavaCPP cache on the mounted volumes.
 # No secret is set here: KEYSTORE_PASSWORD, DB_PASSWORD and the JWT key come from the orchestrator at run time.
-ENV WLP_OUTPUT_DIR=/opt/ol/wlp/output \
+# JAVA_HOME set: Liberty's `server` script otherwise derives it from `java` and drops it when it has no include/ (a
+# JRE has none), and then leaves out the --add-opens of lib/platform/java/java9.options (CDI fails to start the app).
+ENV JAVA_HOME=/usr/lib/jvm/java-17 \
+    WLP_OUTPUT_DIR=/opt/ol/wlp/output \
     LOG_DIR=/logs \
     WLP_LOGGING_CONSOLE_FORMAT=JSON \
     WLP_LOGGING_CONSOLE_LOGLEVEL=info \
