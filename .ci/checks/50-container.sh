@@ -102,5 +102,6 @@ case $exit_code in 0 | 143) ;; *) fail "container exit code $exit_code" ;; esac
 rows=$(( $(app_sql "SELECT COUNT(*) FROM prediction_log") - rows_before ))
 log "SIGTERM: exit code $exit_code after $exit_ms ms (grace $grace s); $accepted predictions accepted, $rows new rows in prediction_log"
 [ "$rows" -eq "$accepted" ] || fail "$accepted accepted predictions but $rows rows"
-podman logs "$NAME" 2>&1 | grep -q 'Draining: readiness is DOWN' || fail "no drain in the container's log"
+podman logs "$NAME" >"$WORK/container.log" 2>&1
+grep -q 'Draining: readiness is DOWN' "$WORK/container.log" || fail "no drain in the container's log"
 log "container check passed in $((SECONDS - check_start)) s"
