@@ -44,11 +44,15 @@ pg_app_role "$DB_PASS"
 JWT_ISSUER=$(kubectl kustomize kubernetes/base | sed -n 's/^ *MP_JWT_VERIFY_ISSUER: *//p')
 export JWT_ISSUER
 ADMIN=$(mint_token model-admin)
+# The first replica alone (it runs the schema migrations on the empty database), then the other two together: three
+# Liberty starts at once on 2 busy cores took minutes and one timed out on its database connection during the migration.
 for i in "${REPLICAS[@]}"; do
   overlay_run "$(name_of "$i")" base "$WORK/secrets" HTTP_PORT="$(port_of "$i")" HTTPS_PORT=$((19160 + i)) \
     DB_HOST=127.0.0.1 DB_PORT="$PG_PRIVATE_PORT"
+  [ "$i" = 1 ] && wait_ready "$(port_of 1)" 300
 done
 for i in "${REPLICAS[@]}"; do wait_ready "$(port_of "$i")" 300; done
+log "three replicas ready $((SECONDS - check_start)) s into the check"
 LISTEN=127.0.0.1:$LB_PORT REPLICA1=127.0.0.1:$(port_of 1) REPLICA2=127.0.0.1:$(port_of 2) \
   REPLICA3=127.0.0.1:$(port_of 3) haproxy -W -db -f fleet/haproxy.cfg >"$WORK/haproxy.log" 2>&1 &
 HAPROXY_PID=$!
