@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 12: a fleet on one machine. Three replicas (containers of the image, run as kubernetes/base runs the pod) on
 # one private PostgreSQL, behind HAProxy from Debian's packages health-checking /health/ready (fleet/haproxy.cfg, the
-# file fleet/compose.yaml uses). Under a steady bounded load (wrk, 64 connections, each at most one request per 20 ms):
+# file fleet/compose.yaml uses). Under a steady bounded load (wrk, 64 connections, each at most one request per 40 ms):
 #   1. rolling restart, one replica at a time with SIGTERM: 0 failed requests;
 #   2. a new model version activated through one replica: all three serve it within 5 s, every answer names the old
 #      or the new version, 0 failed; then the rollback the same way;
@@ -64,7 +64,7 @@ scripts/smoke.sh "$LB" --expect-version "$ORIGINAL" | tail -1
 # sets OK (2xx predictions) and FAILED (any other answer, or a socket error).
 load_start() {
   mkdir -p "$WORK/load-$1"
-  wrk -t2 -c64 -d600s --timeout 10s -s .ci/tools/fleet-load.lua "$LB" -- "$1" "$WORK/load-$1" 20 \
+  wrk -t2 -c64 -d600s --timeout 10s -s .ci/tools/fleet-load.lua "$LB" -- "$1" "$WORK/load-$1" 40 \
     >"$WORK/load-$1/wrk.txt" 2>&1 &
   LOAD_PID=$!
 }
@@ -111,7 +111,7 @@ for i in "${REPLICAS[@]}"; do
   podman start "$(name_of "$i")" >/dev/null
   wait_ready "$(port_of "$i")" 300
   log "replica $i: SIGTERM -> exited in $stopped s, ready again $((SECONDS - t)) s after the SIGTERM"
-  sleep 2   # HAProxy's rise (2 checks of 500 ms)
+  sleep 3   # HAProxy's rise: 2 checks 1 s apart
 done
 load_stop roll
 ROLL_OK=$OK ROLL_FAILED=$FAILED
