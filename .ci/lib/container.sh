@@ -66,11 +66,12 @@ secrets_init() {
   chmod 0440 "$dir"/prediction-service-*/*
 }
 
-# pg_app_role PASSWORD: the overlay's database and role (predictions/predictions) in the private PostgreSQL, the role
-# authenticated by its password over TCP (the other entries of pg_hba.conf stay trust for the check's own queries).
+# pg_app_role PASSWORD [AUTH]: the overlay's database and role (predictions/predictions) in the private PostgreSQL, the
+# role authenticated over TCP by AUTH (default scram-sha-256: the password must be right; the other entries of
+# pg_hba.conf stay trust for the check's own queries).
 pg_app_role() {
   psql_private postgres -c "CREATE ROLE predictions LOGIN PASSWORD '$1'" -c "CREATE DATABASE predictions OWNER predictions" >/dev/null
-  sed -i '1i host predictions predictions 127.0.0.1/32 scram-sha-256' "$PG_PRIVATE_DIR/pg_hba.conf"
+  sed -i "1i host predictions predictions 127.0.0.1/32 ${2:-scram-sha-256}" "$PG_PRIVATE_DIR/pg_hba.conf"
   pg_private reload
 }
 app_sql() { psql_private predictions -c "$1"; }
