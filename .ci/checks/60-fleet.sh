@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Issue 12: a fleet on one machine. Three replicas (containers of the image, run as kubernetes/base runs the pod) on
+# Issue 12: a fleet on one machine. Three replicas (containers of the image, run as overlays/production runs the pod,
+# plain HTTP turned back on) on
 # one private PostgreSQL, behind HAProxy from Debian's packages health-checking /health/ready (fleet/haproxy.cfg, the
 # file fleet/compose.yaml uses). Under a steady bounded load (wrk, 64 connections, each at most one request per 40 ms):
 #   1. rolling restart, one replica at a time with SIGTERM: 0 failed requests;
@@ -43,13 +44,14 @@ secrets_init "$WORK/secrets"
 # trust: the container check proves the password. Here, with three JVMs starting on 2 cores shared with other builds,
 # a replica twice failed its start on the driver's "Connection attempt timed out" (its 5 s login timeout, SCRAM included).
 pg_app_role "$DB_PASS" trust
-JWT_ISSUER=$(kubectl kustomize kubernetes/base | sed -n 's/^ *MP_JWT_VERIFY_ISSUER: *//p')
+JWT_ISSUER=$(kubectl kustomize kubernetes/overlays/production | sed -n 's/^ *MP_JWT_VERIFY_ISSUER: *//p')
 export JWT_ISSUER
 ADMIN=$(mint_token model-admin)
 # The first replica alone (it runs the schema migrations on the empty database), then the other two together: three
 # Liberty starts at once on 2 busy cores took minutes and one timed out on its database connection during the migration.
 for i in "${REPLICAS[@]}"; do
-  overlay_run "$(name_of "$i")" base "$WORK/secrets" HTTP_PORT="$(port_of "$i")" HTTPS_PORT=$((19160 + i)) \
+  # The production pod with plain HTTP back on (the load balancer here speaks HTTP to the replicas).
+  overlay_run "$(name_of "$i")" overlays/production "$WORK/secrets" HTTP_PORT="$(port_of "$i")" HTTPS_PORT=$((19160 + i)) \
     DB_HOST=127.0.0.1 DB_PORT="$PG_PRIVATE_PORT"
   [ "$i" = 1 ] && wait_ready "$(port_of 1)" 300
 done

@@ -51,16 +51,16 @@ tls_init() {
 
 # secrets_init DIR: the Secrets the production overlay expects, as the kubelet would mount them (group 1001 = fsGroup,
 # mode 0440): prediction-service-secrets (db-password, keystore-password), prediction-service-pod-tls (keystore.p12),
-# prediction-service-jwt (issuer-public.pem). Needs $WORK/jwt-public.pem (jwt_init). Sets DB_PASS and KEYSTORE_PASS.
+# prediction-service-admin-jwt (public.pem). Needs $WORK/jwt-public.pem (jwt_init). Sets DB_PASS and KEYSTORE_PASS.
 secrets_init() {
   local dir=$1
   DB_PASS=$(openssl rand -hex 16) KEYSTORE_PASS=$(openssl rand -hex 16)
-  mkdir -p "$dir"/{prediction-service-secrets,prediction-service-pod-tls,prediction-service-jwt,tls}
+  mkdir -p "$dir"/{prediction-service-secrets,prediction-service-pod-tls,prediction-service-admin-jwt,tls}
   printf '%s' "$DB_PASS" >"$dir/prediction-service-secrets/db-password"
   printf '%s' "$KEYSTORE_PASS" >"$dir/prediction-service-secrets/keystore-password"
   tls_init "$dir/tls" "$KEYSTORE_PASS"
   cp "$dir/tls/keystore.p12" "$dir/prediction-service-pod-tls/keystore.p12"
-  cp "$WORK/jwt-public.pem" "$dir/prediction-service-jwt/issuer-public.pem"
+  cp "$WORK/jwt-public.pem" "$dir/prediction-service-admin-jwt/public.pem"
   chown -R 0:1001 "$dir"/prediction-service-*
   chmod 0750 "$dir"/prediction-service-*
   chmod 0440 "$dir"/prediction-service-*/*

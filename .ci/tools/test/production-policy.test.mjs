@@ -165,7 +165,7 @@ describe("production overlay policy", () => {
   });
 
   test("the prediction-log spool has its own volume, sized above the spool's configured maximum", () => {
-    const config = one("ConfigMap").data;
+    const config = objects.find((o) => o.kind === "ConfigMap" && o.metadata.name === "prediction-service-config").data;
     const mount = container.volumeMounts.find((m) => m.mountPath === config.PREDICTION_LOG_SPOOL_DIR);
     assert.ok(mount, `a volume mounted at PREDICTION_LOG_SPOOL_DIR (${config.PREDICTION_LOG_SPOOL_DIR})`);
     const volume = pod.spec.volumes.find((v) => v.name === mount.name);
