@@ -23,8 +23,9 @@ port_of() { echo $((19150 + $1)); }
 name_of() { echo "prediction-service-fleet-$1"; }
 LOAD_PID= HAPROXY_PID=
 fleet_cleanup() {
-  [ -n "$LOAD_PID" ] && kill -INT "$LOAD_PID" 2>/dev/null
-  [ -n "$HAPROXY_PID" ] && kill "$HAPROXY_PID" 2>/dev/null
+  # `|| true`: under set -e a failed kill (process already gone) would end the trap before the cleanup below.
+  [ -z "$LOAD_PID" ] || kill -INT "$LOAD_PID" 2>/dev/null || true
+  [ -z "$HAPROXY_PID" ] || kill "$HAPROXY_PID" 2>/dev/null || true
   container_cleanup
   harness_cleanup
 }
@@ -76,6 +77,7 @@ load_stop() {
   local dir=$WORK/load-$1 errors
   touch "$dir/stop"
   sleep 3
+  kill -0 "$LOAD_PID" 2>/dev/null || { cat "$dir/wrk.txt"; LOAD_PID=; fail "$1: wrk ended before the load was stopped"; }
   kill -INT "$LOAD_PID"
   wait "$LOAD_PID" || true
   LOAD_PID=
