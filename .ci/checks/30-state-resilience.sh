@@ -70,12 +70,9 @@ log "2. hot swap across two replicas under load"
 ORIGINAL=$(curl -s -H "Authorization: Bearer $ADMIN" http://127.0.0.1:$A/models \
   | sed -n 's/.*"version":"\([^"]*\)"[^}]*"active":true.*/\1/p')
 NEXT="m-swap-$(date +%s)"
-# The default bundle under another version name (jar, from the JDK, edits the zip).
-mkdir -p "$WORK/bundle" && (cd "$WORK/bundle" && jar xf "$HARNESS_ROOT/target/classes/model/default.bundle" metadata.json \
-  && sed -i "0,/\"version\" *: *\"[^\"]*\"/s//\"version\" : \"$NEXT\"/" metadata.json \
-  && cp "$HARNESS_ROOT/target/classes/model/default.bundle" next.bundle && jar uf next.bundle metadata.json)
+make_bundle "$NEXT" "$WORK/next.bundle"
 code=$(curl -s -o "$WORK/upload.json" -w '%{http_code}' -H "Authorization: Bearer $ADMIN" \
-  -H 'Content-Type: application/octet-stream' --data-binary @"$WORK/bundle/next.bundle" http://127.0.0.1:$A/models)
+  -H 'Content-Type: application/octet-stream' --data-binary @"$WORK/next.bundle" http://127.0.0.1:$A/models)
 [ "$code" = 201 ] || fail "upload: $code $(cat "$WORK/upload.json")"
 stream $A swapA "$WORK/swapA.txt" &
 stream $B swapB "$WORK/swapB.txt" &

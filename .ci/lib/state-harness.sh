@@ -44,10 +44,24 @@ mint_token() {
   local header payload
   header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
   # aud: the service's default audience (mp.jwt.verify.audiences); a token without it is refused.
-  payload=$(printf '{"iss":"it3-harness","aud":"prediction-service-admin","sub":"ops","upn":"ops","groups":["%s"],"iat":%s,"exp":%s}' \
-    "$1" "$now" "$((now + 3600))" | b64url)
+  payload=$(printf '{"iss":"%s","aud":"prediction-service-admin","sub":"ops","upn":"ops","groups":["%s"],"iat":%s,"exp":%s}' \
+    "${JWT_ISSUER:-it3-harness}" "$1" "$now" "$((now + 3600))" | b64url)
   printf '%s.%s.%s' "$header" "$payload" \
     "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK/jwt-private.pem" | b64url)"
+}
+
+# make_bundle VERSION OUT: the default bundle under another version name (jar, from the JDK, edits the zip).
+make_bundle() {
+  local dir; dir=$(mktemp -d "$WORK/bundle.XXXXXX")
+  (cd "$dir" && jar xf "$HARNESS_ROOT/target/classes/model/default.bundle" metadata.json \
+    && sed -i "0,/\"version\" *: *\"[^\"]*\"/s//\"version\" : \"$1\"/" metadata.json \
+    && cp "$HARNESS_ROOT/target/classes/model/default.bundle" "$2" && jar uf "$2" metadata.json)
+}
+
+# bundle_version FILE: the version in a bundle's metadata.json.
+bundle_version() {
+  local dir; dir=$(mktemp -d "$WORK/bundle.XXXXXX")
+  (cd "$dir" && jar xf "$1" metadata.json && sed -n 's/.*"version" *: *"\([^"]*\)".*/\1/p' metadata.json | head -1)
 }
 
 # server_create NAME HTTP_PORT HTTPS_PORT: a clone of the built server with the WAR in dropins.

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { parseAllDocuments } from "yaml";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-export const overlays = ["dev", "production"];
+export const overlays = ["dev", "production", "persistent-spool"];
 
 /** `kubectl kustomize` of one overlay (or, with a path, any kustomization under kubernetes/), as plain objects. */
 export function render(overlay, dir = `overlays/${overlay}`) {

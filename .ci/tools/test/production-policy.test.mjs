@@ -163,4 +163,18 @@ describe("production overlay policy", () => {
     const paths = ingress.spec.rules.flatMap((r) => r.http.paths.map((p) => p.path));
     assert.ok(!paths.some((p) => p === "/" || p.startsWith("/metrics") || p.startsWith("/health")), paths.join());
   });
+
+  test("the prediction-log spool has its own volume, sized above the spool's configured maximum", () => {
+    const config = objects.find((o) => o.kind === "ConfigMap" && o.metadata.name === "prediction-service-config").data;
+    const mount = container.volumeMounts.find((m) => m.mountPath === config.PREDICTION_LOG_SPOOL_DIR);
+    assert.ok(mount, `a volume mounted at PREDICTION_LOG_SPOOL_DIR (${config.PREDICTION_LOG_SPOOL_DIR})`);
+    const volume = pod.spec.volumes.find((v) => v.name === mount.name);
+    const size = /^(\d+)(Mi|Gi)$/.exec(volume.emptyDir?.sizeLimit ?? "");
+    if (volume.emptyDir) {
+      assert.ok(size, `sizeLimit ${volume.emptyDir.sizeLimit}`);
+      const bytes = Number(size[1]) * (size[2] === "Gi" ? 1024 ** 3 : 1024 ** 2);
+      assert.ok(bytes > Number(config.PREDICTION_LOG_SPOOL_MAX_BYTES) * 1.1,
+        `${volume.emptyDir.sizeLimit} leaves room above PREDICTION_LOG_SPOOL_MAX_BYTES ${config.PREDICTION_LOG_SPOOL_MAX_BYTES}`);
+    }
+  });
 });
