@@ -34,6 +34,8 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q dependency:resolve dependen
 COPY config/ config/
 COPY liberty/ liberty/
 COPY src/ src/
+# `package` also writes the CycloneDX SBOM (the WAR's jars, lib/global, lib/jdbc), shipped in the image at
+# /opt/ol/wlp/usr/servers/predictionServer/sbom/ for scanners.
 # `server package --include=minify` keeps only the runtime parts the server's features need (the plugin's
 # liberty:package does the same): 326 MB of wlp/lib become about 60 MB. The result is split so that the runtime, the
 # shared library, the configuration and the WAR each get their own layer, least often changed first. The archive keeps
@@ -47,6 +49,7 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests -Dexec.skip=tru
  && mv /out/wlp/usr/servers/predictionServer/* /out/server/ \
  && rm -rf /out/wlp/usr/servers \
  && cp target/prediction-service.war /out/ \
+ && mkdir -p /out/server/sbom && cp target/prediction-service.cdx.json target/prediction-service.cdx.xml /out/server/sbom/ \
  && chmod -R a+rX,go-w /out
 
 # ---------------------------------------------------------------------------------------------------------------------

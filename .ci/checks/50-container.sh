@@ -58,6 +58,9 @@ log "ready in $((SECONDS - t_ready)) s"
 podman exec "$NAME" sh -c 'touch /opt/ol/wlp/probe 2>/dev/null' && fail "the root file system is writable"
 writable=$(podman exec "$NAME" sh -c 'for d in /opt/ol/wlp/output /logs /tmp /var/spool/prediction-log; do touch $d/.w && rm $d/.w && printf "%s " $d; done')
 log "uid 1001, read-only root (touch /opt/ol/wlp/probe refused); writable: $writable"
+sbom=/opt/ol/wlp/usr/servers/predictionServer/sbom/prediction-service.cdx.json
+podman exec "$NAME" grep -q '"bomFormat" *: *"CycloneDX"' "$sbom" || fail "no CycloneDX SBOM at $sbom in the image"
+log "SBOM in the image: $sbom"
 curl -s -o /dev/null -m 3 "http://127.0.0.1:9080/health" 2>/dev/null && log "note: something answers on 9080 (not this container: HTTP is off)"
 
 log "3. smoke test"
