@@ -1,6 +1,5 @@
 package dev.predictionservice.platform;
 
-import dev.predictionservice.predictions.control.PredictionLimits;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -18,12 +17,12 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(Priorities.AUTHENTICATION)
 public class BodySizeLimitFilter implements ContainerRequestFilter {
 
-  @Inject PredictionLimits limits;
+  @Inject RequestBodyLimit limit;
   @Inject ProblemResponses problems;
 
   @Override
   public void filter(ContainerRequestContext request) {
-    long max = limits.maxBodyBytes();
+    long max = limit.maxBytes();
     if (declaredLength(request) > max) {
       request.abortWith(problems.of(ProblemType.PAYLOAD_TOO_LARGE, new PayloadTooLargeException(max).getMessage()));
       return;

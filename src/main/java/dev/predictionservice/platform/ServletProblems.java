@@ -1,7 +1,6 @@
 package dev.predictionservice.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,14 +15,13 @@ public class ServletProblems {
 
   @Inject ProblemResponses problems;
   @Inject RequestIds requestIds;
-  @Inject Instance<ErrorShape> shapes;
 
   /** @param path the request path inside the application */
   void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String path)
       throws IOException {
     String id = requestIds.currentOr(request.getHeader(RequestIds.HEADER));
     Problem problem = problems.problem(type, type.standardDetail(), null);
-    ErrorShape shape = shapes.stream().filter(s -> s.owns(path)).findFirst().orElse(null);
+    ErrorShape shape = problems.shapeFor(path);
     response.resetBuffer();
     response.setHeader(RequestIds.HEADER, id);
     response.setStatus(shape == null ? problem.status() : shape.status(problem));

@@ -129,6 +129,19 @@ public class ModelRegistry {
     return active.get();
   }
 
+  /** TEMPORARY until the loaded set lands: the active one only. */
+  public java.util.Optional<ModelBundle> loaded(String version) {
+    ModelBundle current = active.get();
+    return current != null && current.version().equals(version) ? java.util.Optional.of(current)
+        : java.util.Optional.empty();
+  }
+
+  /** TEMPORARY until the loaded set lands. */
+  public java.util.List<String> loadedVersions() {
+    ModelBundle current = active.get();
+    return current == null ? java.util.List.of() : java.util.List.of(current.version());
+  }
+
   /** Whether a model is active (false only while the application is still starting). */
   public boolean hasActiveModel() {
     return active.get() != null;

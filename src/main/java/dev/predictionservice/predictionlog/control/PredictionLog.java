@@ -4,8 +4,8 @@ import dev.predictionservice.platform.ConfigValues;
 import dev.predictionservice.platform.RequestIds;
 import dev.predictionservice.platform.RequestLogContext;
 import dev.predictionservice.platform.TimeOrderedIds;
+import dev.predictionservice.predictionlog.entity.LoggedInstance;
 import dev.predictionservice.predictionlog.entity.PredictionRecord;
-import dev.predictionservice.predictions.entity.PredictionRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -97,7 +97,7 @@ public class PredictionLog {
   }
 
   /** Records one scoring call: one record per instance, all with this request's id and one log id. */
-  public void record(String endpoint, String modelVersion, List<PredictionRequest> instances, float[] scores,
+  public void record(String endpoint, String modelVersion, List<? extends LoggedInstance> instances, float[] scores,
       long latencyNanos) {
     if (writer == null) {
       return; // switched off
@@ -108,7 +108,7 @@ public class PredictionLog {
     long micros = latencyNanos / 1000;
     List<PredictionRecord> records = new ArrayList<>(instances.size());
     for (int i = 0; i < instances.size(); i++) {
-      PredictionRequest in = instances.get(i);
+      LoggedInstance in = instances.get(i);
       records.add(new PredictionRecord(logId, i, requestId, now, modelVersion, endpoint, in.age(), in.income(),
           in.category(), scores[i], micros));
     }

@@ -1,11 +1,12 @@
 package dev.predictionservice.predictions.control;
 
+import dev.predictionservice.predictions.entity.VersionStatistics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
@@ -14,36 +15,52 @@ import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryType;
 
 /**
- * The prediction metrics. Labels have a fixed, small set of values: the model version (a handful of registered
- * versions) and the endpoint kind; never a request value.
+ * The prediction metrics, and the per-version statistics read back from them. Labels have a fixed, small set of
+ * values: the model version (the registered versions), the endpoint kind, the outcome and the phase; never a request
+ * value.
  */
 @ApplicationScoped
 public class PredictionMetrics {
 
-  private static final Metadata PREDICTIONS =
-      Metadata.builder().withName("predictions").withDescription("Instances scored, by model version and endpoint")
-          .build();
   private static final Metadata INFERENCE =
       Metadata.builder()
           .withName("inference")
           .withDescription("Time to score one request's instances: queue plus model call, a histogram")
           .withUnit(MetricUnits.SECONDS)
           .build();
-
   @Inject
   @RegistryType(type = MetricRegistry.Type.APPLICATION)
   MetricRegistry registry;
 
-  // Looked up once per (version, endpoint) instead of on every request: this is the /predict hot path.
-  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  // Looked up once per version instead of on every request: this is the /predict hot path.
+  private final Map<String, VersionCounters> versions = new ConcurrentHashMap<>();
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-  public void recordPredictions(String modelVersion, String endpoint, int count, Duration inferenceTime) {
-    counters
-        .computeIfAbsent(modelVersion + '\n' + endpoint, key -> registry.counter(PREDICTIONS,
-            new Tag("model_version", modelVersion), new Tag("endpoint", endpoint)))
-        .inc(count);
+  /** A request scored {@code rows} instances with {@code version}; the phases' times in nanoseconds. */
+  public void succeeded(String version, String endpoint, int rows, long inputNanos, long inferNanos,
+      long outputNanos) {
+    counters(version).succeeded(endpoint, rows, inputNanos, inferNanos, outputNanos);
     timers.computeIfAbsent(endpoint, key -> registry.timer(INFERENCE, new Tag("endpoint", endpoint)))
-        .update(inferenceTime);
+        .update(Duration.ofNanos(inferNanos));
+  }
+
+  /** A request reached {@code version} and was refused or failed there after {@code nanos}. */
+  public void failed(String version, long nanos) {
+    counters(version).failed(nanos);
+  }
+
+  /** What {@code version} has done here; empty if it has not been asked for anything yet. */
+  public Optional<VersionStatistics> statistics(String version) {
+    VersionCounters counters = versions.get(version);
+    return Optional.ofNullable(counters == null ? null : counters.read(version));
+  }
+
+  private VersionCounters counters(String version) {
+    VersionCounters counters = versions.get(version);
+    return counters != null ? counters : versions.computeIfAbsent(version, this::register);
+  }
+
+  private VersionCounters register(String version) {
+    return new VersionCounters(registry, version);
   }
 }

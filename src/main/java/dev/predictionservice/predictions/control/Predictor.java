@@ -4,30 +4,29 @@ import dev.predictionservice.models.control.FeatureEncoder;
 import dev.predictionservice.models.control.ModelRegistry;
 import dev.predictionservice.models.entity.FeatureSchema;
 import dev.predictionservice.models.entity.ModelBundle;
-import dev.predictionservice.platform.FieldError;
-import dev.predictionservice.platform.InvalidInputException;
+import dev.predictionservice.platform.ConfigValues;
 import dev.predictionservice.predictionlog.control.PredictionLog;
 import dev.predictionservice.predictions.entity.BatchPredictionResponse;
 import dev.predictionservice.predictions.entity.PredictionRequest;
 import dev.predictionservice.predictions.entity.PredictionResponse;
-import dev.predictionservice.platform.ConfigValues;
+import dev.predictionservice.predictions.entity.RowError;
+import dev.predictionservice.predictions.entity.ScoredRows;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Scores validated requests with the active model's engine (the Java engine on the caller's thread, or DL4J behind
- * the batcher for a network it does not compute). The bulkheads cap concurrent callers so that overload is answered
- * at once (503) instead of queueing without bound; the timeouts bound how long a batch caller waits. Both can be tuned
- * through MicroProfile Fault Tolerance config keys (see README).
+ * The scoring use case, for every entry point ({@code /predict}, {@code /predict/batch}, the V2 protocol): pick the
+ * model version, encode the validated instances, score them, record metrics and statistics, log them — in
+ * {@link #score}, once. The entry points differ only in their concurrency cap and in how they word a refusal
+ * ({@link InputErrors}). A version is the active one unless the caller names a loaded one.
  *
  * <p>{@link #predict} has neither {@code @Timeout} nor {@code @Bulkhead}: Liberty's Fault Tolerance timeout builds a
  * CancellationException with a full stack trace on every call that ends in time, and its interceptor cost ~4 % of the
@@ -37,6 +36,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Predictor {
+
+  static final String SINGLE = "single";
+  static final String BATCH = "batch";
 
   @Inject ModelRegistry registry;
   @Inject PredictionMetrics metrics;
@@ -58,88 +60,91 @@ public class Predictor {
     predictPermits = new Semaphore(predictConcurrency);
   }
 
-  /** Scores one instance; at most {@code predictConcurrency} at once, more are refused (503) at once. */
-  public PredictionResponse predict(PredictionRequest request) {
+  /**
+   * Scores one instance; at most {@code predictConcurrency} at once, more are refused (503) at once.
+   *
+   * @param version a loaded version, or null for the active one
+   */
+  public PredictionResponse predict(PredictionRequest request, String version) {
     if (!predictPermits.tryAcquire()) {
       throw new BulkheadException("more than " + predictConcurrency + " concurrent /predict calls");
     }
     try {
-      return scoreOne(request);
+      ScoredRows scored = score(SINGLE, version, List.of(request), PredictErrors.SINGLE);
+      return new PredictionResponse(scored.scores()[0], scored.modelVersion());
     } finally {
       predictPermits.release();
     }
   }
 
-  private PredictionResponse scoreOne(PredictionRequest request) {
-    ModelBundle model = registry.active();
-    float[] row = encode(model.schema(), request, "category");
-    long start = System.nanoTime();
-    float score = model.predict(row);
-    long nanos = System.nanoTime() - start;
-    metrics.recordPredictions(model.version(), "single", 1, Duration.ofNanos(nanos));
-    predictionLog.record("single", model.version(), List.of(request), new float[] {score}, nanos);
-    return new PredictionResponse(score, model.version());
-  }
-
   /** Scores instances for {@code POST /predict/batch}. */
   @Timeout(10000)
   @Bulkhead(8)
-  public BatchPredictionResponse predictBatch(List<PredictionRequest> instances) {
-    return score(instances, "batch");
+  public BatchPredictionResponse predictBatch(List<PredictionRequest> instances, String version) {
+    ScoredRows scored = score(BATCH, version, instances, PredictErrors.BATCH);
+    List<Double> predictions = new ArrayList<>(scored.scores().length);
+    for (float score : scored.scores()) {
+      predictions.add((double) score);
+    }
+    return new BatchPredictionResponse(predictions, scored.modelVersion());
   }
 
   /**
-   * Scores instances for another endpoint (the V2 protocol): the same checks, model and metrics, with its own label.
+   * Scores instances for another API (the V2 protocol): the same checks, model and metrics, its own label and words.
    *
    * @param endpoint a fixed metric label naming the endpoint, never a request value
    */
   @Timeout(10000)
   @Bulkhead(8)
-  public BatchPredictionResponse predictInstances(List<PredictionRequest> instances, String endpoint) {
-    return score(instances, endpoint);
+  public ScoredRows predictInstances(List<PredictionRequest> instances, String version, String endpoint,
+      InputErrors errors) {
+    return score(endpoint, version, instances, errors);
   }
 
-  private BatchPredictionResponse score(List<PredictionRequest> instances, String endpoint) {
-    if (instances.size() > limits.maxBatchSize()) {
-      throw new InvalidInputException(List.of(new FieldError("instances",
-          "must hold at most " + limits.maxBatchSize() + " instances, got " + instances.size())));
-    }
-    ModelBundle model = registry.active();
-    float[][] rows = new float[instances.size()][];
-    List<FieldError> errors = new ArrayList<>();
-    for (int i = 0; i < rows.length; i++) {
-      rows[i] = encodeOrCollect(model.schema(), instances.get(i), "instances[" + i + "].category", errors);
-    }
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException(errors);
-    }
+  private ScoredRows score(String endpoint, String version, List<PredictionRequest> instances, InputErrors errors) {
+    ModelBundle model = model(version, errors);
     long start = System.nanoTime();
-    float[] scores = model.predict(rows);
-    long nanos = System.nanoTime() - start;
-    metrics.recordPredictions(model.version(), endpoint, rows.length, Duration.ofNanos(nanos));
-    predictionLog.record(endpoint, model.version(), instances, scores, nanos);
-    List<Double> predictions = new ArrayList<>(scores.length);
-    for (float score : scores) {
-      predictions.add((double) score);
+    try {
+      if (instances.size() > limits.maxBatchSize()) {
+        throw errors.tooManyRows(limits.maxBatchSize(), instances.size());
+      }
+      float[][] rows = encode(model.schema(), instances, errors);
+      long encoded = System.nanoTime();
+      float[] scores = model.predict(rows);
+      long scored = System.nanoTime();
+      predictionLog.record(endpoint, model.version(), instances, scores, scored - encoded);
+      metrics.succeeded(model.version(), endpoint, rows.length, encoded - start, scored - encoded,
+          System.nanoTime() - scored);
+      return new ScoredRows(scores, model.version());
+    } catch (RuntimeException e) {
+      metrics.failed(model.version(), System.nanoTime() - start);
+      throw e;
     }
-    return new BatchPredictionResponse(predictions, model.version());
   }
 
-  private static float[] encode(FeatureSchema schema, PredictionRequest request, String field) {
-    List<FieldError> errors = new ArrayList<>(1);
-    float[] row = encodeOrCollect(schema, request, field, errors);
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException(errors);
+  private ModelBundle model(String version, InputErrors errors) {
+    if (version == null) {
+      return registry.active();
     }
-    return row;
+    return registry.loaded(version).orElseThrow(() -> errors.versionNotLoaded(version, registry.loadedVersions()));
   }
 
-  private static float[] encodeOrCollect(
-      FeatureSchema schema, PredictionRequest request, String field, List<FieldError> errors) {
-    float[] row = FeatureEncoder.encode(schema, request.age(), request.income(), request.category());
-    if (row == null) {
-      errors.add(new FieldError(field, "must be one of " + schema.categories()));
+  private static float[][] encode(FeatureSchema schema, List<PredictionRequest> instances, InputErrors errors) {
+    float[][] rows = new float[instances.size()][];
+    List<RowError> refused = null;
+    for (int i = 0; i < rows.length; i++) {
+      PredictionRequest instance = instances.get(i);
+      rows[i] = FeatureEncoder.encode(schema, instance.age(), instance.income(), instance.category());
+      if (rows[i] == null) {
+        if (refused == null) {
+          refused = new ArrayList<>();
+        }
+        refused.add(new RowError(i, "category", "must be one of " + schema.categories()));
+      }
     }
-    return row;
+    if (refused != null) {
+      throw errors.invalidRows(refused);
+    }
+    return rows;
   }
 }

@@ -1,6 +1,7 @@
 package dev.predictionservice.predictions.entity;
 
 import dev.predictionservice.platform.ConstraintShortcut;
+import dev.predictionservice.predictionlog.entity.LoggedInstance;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -11,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One instance to score. Wrapper types, so that a missing field or a JSON null reaches Bean Validation as null and
- * is reported by name. The category is checked against the active model's schema by the Predictor.
+ * is reported by name. The category is checked against the scoring model's schema by the Predictor.
  * {@link #satisfiesConstraints} restates the annotations as comparisons (PredictionRequestValidationTest holds the two
  * together): change both or neither.
  */
@@ -33,7 +34,7 @@ public record PredictionRequest(
             required = true)
         @NotBlank
         String category)
-    implements ConstraintShortcut {
+    implements ConstraintShortcut, LoggedInstance {
 
   /** The annotations above as plain comparisons; true only where Bean Validation finds no violation. */
   @Override
