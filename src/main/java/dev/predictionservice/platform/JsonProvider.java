@@ -3,12 +3,14 @@ package dev.predictionservice.platform;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import jakarta.annotation.Priority;
@@ -44,6 +46,15 @@ public class JsonProvider extends JacksonJsonProvider {
 
   public JsonProvider() {
     super(MAPPER);
+  }
+
+  /**
+   * Reads a JSON tree with the same strict rules, for a body an endpoint takes as text (one that must also accept no
+   * body or no Content-Type); an empty body is a missing node. A syntax error is answered like any other (400).
+   */
+  public static JsonNode readTree(String json) throws JsonProcessingException {
+    return json == null || json.isBlank() ? MissingNode.getInstance()
+        : MAPPER.readTree(json);
   }
 
   /**

@@ -123,7 +123,7 @@ class InferenceProtocolErrorsIT {
         () -> assertError(get("/v2/models/" + MODEL + "/versions/m-000000000000/ready"), 404),
         () -> {
           String error = assertError(postJson("/v2/models/" + MODEL + "/versions/m-000000000000/infer", body), 404);
-          assertTrue(error.contains("version 'm-000000000000' of model '" + MODEL + "' is not available"), error);
+          assertTrue(error.contains("version 'm-000000000000' of model '" + MODEL + "' is not loaded"), error);
         });
   }
 

@@ -45,7 +45,7 @@ class InferenceProtocolIT {
       JsonNode body = json(response);
       assertEquals("prediction-service", body.get("name").asText());
       assertFalse(body.get("version").asText().isBlank());
-      assertTrue(body.get("extensions").isArray() && body.get("extensions").isEmpty(), response.body());
+      assertEquals(V2.parse("[\"model_repository\",\"statistics\"]"), body.get("extensions"), response.body());
       assertTrue(response.headers().firstValue("X-Request-ID").isPresent());
     }
   }
@@ -154,12 +154,15 @@ class InferenceProtocolIT {
     for (String path : new String[] {"/v2", "/v2/health/live", "/v2/health/ready", "/v2/models/{model}",
         "/v2/models/{model}/versions/{version}", "/v2/models/{model}/ready",
         "/v2/models/{model}/versions/{version}/ready", "/v2/models/{model}/infer",
-        "/v2/models/{model}/versions/{version}/infer"}) {
+        "/v2/models/{model}/versions/{version}/infer", "/v2/models/stats", "/v2/models/{model}/stats",
+        "/v2/models/{model}/versions/{version}/stats", "/v2/repository/index", "/v2/repository/models/{model}/load",
+        "/v2/repository/models/{model}/unload"}) {
       assertTrue(paths.has(path), path + " in " + paths.fieldNames());
     }
     JsonNode schemas = document.get("components").get("schemas");
     for (String schema : new String[] {"inference_request", "inference_response", "inference_error_response",
-        "request_input", "response_output", "metadata_model_response", "metadata_server_response"}) {
+        "request_input", "response_output", "metadata_model_response", "metadata_server_response",
+        "model_statistics_response", "repository_index_entry"}) {
       assertTrue(schemas.has(schema), schema);
     }
     // Jackson's JsonNode (the type of a tensor's data) is documented as the protocol's tensor_data.

@@ -9,11 +9,12 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
 
-/** The server as the Open Inference Protocol describes it: name, version (the build's) and extensions (none). */
+/** The server as the Open Inference Protocol describes it: name, version (the build's) and the extensions served. */
 @ApplicationScoped
 public class InferenceServer {
 
   static final String NAME = "prediction-service";
+  static final List<String> EXTENSIONS = List.of("model_repository", "statistics");
   private static final String BUILD_INFO = "/META-INF/build-info.properties";
 
   private String version;
@@ -32,6 +33,6 @@ public class InferenceServer {
   }
 
   public ServerMetadataResponse metadata() {
-    return new ServerMetadataResponse(NAME, version, List.of());
+    return new ServerMetadataResponse(NAME, version, EXTENSIONS);
   }
 }
