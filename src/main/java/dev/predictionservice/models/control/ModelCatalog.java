@@ -94,11 +94,17 @@ public class ModelCatalog {
     return store.metadata(version).orElseThrow(() -> new ModelNotFoundException(version));
   }
 
-  /** Deletes an inactive version; the active one cannot be deleted (activate another first). */
+  /**
+   * Deletes a version that is neither active nor loaded. A loaded one is refused rather than unloaded on the way:
+   * other replicas may be scoring it, and unload is the step that says so (unload it, then delete it).
+   */
   public void delete(String version) throws SQLException {
     ModelVersion found = find(version);
-    if (found.active() || !store.deleteInactive(version)) {
+    if (found.active()) {
       throw new ModelConflictException("Model version '" + version + "' is active; activate another one first");
+    }
+    if (store.loadedVersions().contains(version) || !store.deleteInactive(version)) {
+      throw new ModelConflictException("Model version '" + version + "' is loaded; unload it first");
     }
     LOG.info(() -> "Model version " + version + " deleted");
   }
