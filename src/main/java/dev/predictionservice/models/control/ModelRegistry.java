@@ -24,8 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * immutable {@link Served} once and so names the version that computed it. Changes hold this object's lock.
  *
  * <p>Activation and the loaded set: activating a loaded version moves it to active; the version active until then
- * stays loaded if there is room under {@code models.loaded.max}, else it is unloaded. A loaded version cannot be
- * deleted (ModelCatalog refuses: unload it first).
+ * stays loaded if there is room under {@code models.loaded.max}, else it is unloaded. Deleting a loaded version
+ * (ModelCatalog) unloads it.
  */
 @ApplicationScoped
 public class ModelRegistry {
@@ -131,6 +131,12 @@ public class ModelRegistry {
       throw new ModelNotLoadedException(version, loadedVersions());
     }
     store.markLoaded(version, false);
+    attempts.forget(version);
+    drop(version);
+  }
+
+  /** A version was deleted from the table: drop it here now (the other replicas drop it at their next poll). */
+  synchronized void deleted(String version) {
     attempts.forget(version);
     drop(version);
   }

@@ -138,11 +138,10 @@ public class ModelStore {
     }
   }
 
-  /** Deletes a version neither active nor loaded; false when it is unknown, active or loaded. */
+  /** Deletes an inactive version, loaded or not; false when it is unknown or active. */
   public boolean deleteInactive(String version) throws SQLException {
     try (Connection c = database.dataSource().getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "DELETE FROM model_version WHERE version = ? AND NOT active AND NOT loaded")) {
+        PreparedStatement ps = c.prepareStatement("DELETE FROM model_version WHERE version = ? AND NOT active")) {
       ps.setString(1, version);
       return ps.executeUpdate() > 0;
     }

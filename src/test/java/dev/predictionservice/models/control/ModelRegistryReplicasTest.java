@@ -18,7 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Two replicas sharing one table converge on the loaded set; activation's effect on it; delete of a loaded one. */
+/** Two replicas sharing one table converge on the loaded set; activation's effect on it; deleting a loaded one. */
 class ModelRegistryReplicasTest {
 
   private final FakeStore store = new FakeStore().with("a", "b", "c", "bad-d");
@@ -111,16 +111,21 @@ class ModelRegistryReplicasTest {
   }
 
   @Test
-  void aLoadedVersionCannotBeDeletedUntilUnloaded() throws Exception {
+  void deletingALoadedVersionUnloadsItOnEveryReplica() throws Exception {
     ModelCatalog catalog = new ModelCatalog();
     catalog.store = store;
+    catalog.registry = one;
     one.load("b");
+    two.refresh();
 
-    ModelConflictException e = assertThrows(ModelConflictException.class, () -> catalog.delete("b"));
-
-    assertEquals("Model version 'b' is loaded; unload it first", e.getMessage());
-    one.unload("b");
     catalog.delete("b");
+
     assertTrue(store.find("b").isEmpty());
+    assertTrue(one.loaded("b").isEmpty(), "dropped here at once");
+    assertFalse(memoryOne.series.containsKey("b"));
+    two.refresh();
+    assertTrue(two.loaded("b").isEmpty(), "and on the other replica at its next poll");
+    assertEquals("Model version 'a' is active; activate another one first",
+        assertThrows(ModelConflictException.class, () -> catalog.delete("a")).getMessage());
   }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The loaded flag's SQL on the embedded database (the PostgreSQL IT run covers the other): activation moves the flags
- * in one statement, reading each row's old active flag, and a loaded version is not deleted.
+ * in one statement, reading each row's old active flag; deleting a loaded version takes its flag with it.
  */
 class ModelStoreTest {
 
@@ -63,11 +63,11 @@ class ModelStoreTest {
   }
 
   @Test
-  void aLoadedVersionIsNotDeleted() throws Exception {
+  void aLoadedVersionIsDeletedWithItsFlagButTheActiveOneIsNot() throws Exception {
     store.markLoaded("b", true);
-    assertFalse(store.deleteInactive("b"));
-    store.markLoaded("b", false);
     assertTrue(store.deleteInactive("b"));
+    assertEquals(Set.of(), store.loadedVersions());
+    assertFalse(store.deleteInactive("a"));
     assertEquals(2, store.list().size());
   }
 }

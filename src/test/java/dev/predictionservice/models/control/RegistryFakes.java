@@ -142,7 +142,7 @@ final class RegistryFakes {
     @Override
     public synchronized boolean deleteInactive(String version) {
       Row row = rows.get(version);
-      return row != null && !row.active() && !row.loaded() && rows.remove(version) != null;
+      return row != null && !row.active() && rows.remove(version) != null;
     }
   }
 
