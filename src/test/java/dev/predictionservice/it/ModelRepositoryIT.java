@@ -67,7 +67,8 @@ class ModelRepositoryIT {
       long activeRequestsBefore = stats(active).get("execution_count").asLong();
       List<Float> fromActive = predictions(LibertyServer.postJson(versionPath(active) + "/infer", ROWS));
       List<Float> fromSecond = predictions(LibertyServer.postJson(versionPath(second) + "/infer", ROWS));
-      assertEquals(fromActive, predictions(LibertyServer.postJson("/v2/models/" + MODEL + "/infer", ROWS)), "the default");
+      assertEquals(fromActive, predictions(LibertyServer.postJson("/v2/models/" + MODEL + "/infer", ROWS)),
+          "a path without a version is the active one");
       assertClose(expected(bundle), fromSecond);
       assertNotEquals(fromActive, fromSecond);
 

@@ -8,7 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ServerMetadataResponse(
     @Schema(example = "prediction-service", required = true) String name,
     @Schema(example = "0.1.0", required = true) String version,
-    @Schema(description = "Protocol extensions served: model_repository, statistics.", required = true) List<String> extensions) {
+    @Schema(description = "Protocol extensions served: model_repository, statistics.", required = true)
+        List<String> extensions) {
 
   public ServerMetadataResponse {
     extensions = List.copyOf(extensions);

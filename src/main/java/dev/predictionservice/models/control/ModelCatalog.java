@@ -29,6 +29,7 @@ public class ModelCatalog {
 
   @Inject ModelStore store;
   @Inject ModelLoader loader;
+  @Inject ModelRegistry registry;
 
   @Inject
   @ConfigProperty(name = "model.path")
@@ -94,12 +95,17 @@ public class ModelCatalog {
     return store.metadata(version).orElseThrow(() -> new ModelNotFoundException(version));
   }
 
-  /** Deletes an inactive version; the active one cannot be deleted (activate another first). */
+  /**
+   * Deletes an inactive version; the active one cannot be deleted (activate another first). A loaded one is unloaded
+   * on the way, here at once and on the other replicas at their next poll (its row, and so its flag, is gone): an
+   * activation keeps the version it replaces loaded, so refusing would break the usual roll back, then delete.
+   */
   public void delete(String version) throws SQLException {
     ModelVersion found = find(version);
     if (found.active() || !store.deleteInactive(version)) {
       throw new ModelConflictException("Model version '" + version + "' is active; activate another one first");
     }
+    registry.deleted(version);
     LOG.info(() -> "Model version " + version + " deleted");
   }
 

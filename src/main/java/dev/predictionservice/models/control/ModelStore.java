@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The model_version table: plain JDBC, one short statement (or transaction) per call. */
 @ApplicationScoped
@@ -91,17 +93,52 @@ public class ModelStore {
 
   /** Flags exactly this version active in one statement, so no reader ever sees two or none. */
   public boolean activate(String version) throws SQLException {
+    return activate(version, false);
+  }
+
+  /**
+   * Flags exactly this version active and clears its loaded flag, in one statement, so no reader ever sees two active
+   * versions or none. {@code keepPrevious} flags the version active until now as loaded; the right-hand sides of an
+   * UPDATE see the row as it was (PostgreSQL and H2 alike), so {@code active} there is the old flag.
+   */
+  public boolean activate(String version, boolean keepPrevious) throws SQLException {
     try (Connection c = database.dataSource().getConnection();
         PreparedStatement ps = c.prepareStatement(
-            "UPDATE model_version SET active = (version = ?) WHERE EXISTS"
-                + " (SELECT 1 FROM model_version m WHERE m.version = ?)")) {
+            "UPDATE model_version SET active = (version = ?), loaded = (version <> ? AND (loaded OR (active AND ?)))"
+                + " WHERE EXISTS (SELECT 1 FROM model_version m WHERE m.version = ?)")) {
       ps.setString(1, version);
+      ps.setString(2, version);
+      ps.setBoolean(3, keepPrevious);
+      ps.setString(4, version);
+      return ps.executeUpdate() > 0;
+    }
+  }
+
+  /** The versions flagged loaded beside the active one. Cheap: the replicas poll it. */
+  public Set<String> loadedVersions() throws SQLException {
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT version FROM model_version WHERE loaded AND NOT active");
+        ResultSet rs = ps.executeQuery()) {
+      Set<String> versions = new TreeSet<>();
+      while (rs.next()) {
+        versions.add(rs.getString(1));
+      }
+      return versions;
+    }
+  }
+
+  /** Sets or clears the loaded flag of an inactive version; false when it is unknown or active. */
+  public boolean markLoaded(String version, boolean loaded) throws SQLException {
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement(
+            "UPDATE model_version SET loaded = ? WHERE version = ? AND NOT active")) {
+      ps.setBoolean(1, loaded);
       ps.setString(2, version);
       return ps.executeUpdate() > 0;
     }
   }
 
-  /** Deletes an inactive version; false when it is unknown or active. */
+  /** Deletes an inactive version, loaded or not; false when it is unknown or active. */
   public boolean deleteInactive(String version) throws SQLException {
     try (Connection c = database.dataSource().getConnection();
         PreparedStatement ps = c.prepareStatement("DELETE FROM model_version WHERE version = ? AND NOT active")) {

@@ -62,6 +62,11 @@ public final class ModelBundle {
     return engine.kind();
   }
 
+  /** The engine that scores this model, for the memory estimate; score through {@link #predict} instead. */
+  public ScoringEngine engine() {
+    return engine;
+  }
+
   /** The network, for writing the bundle and for tests; callers must not train or change it. */
   public MultiLayerNetwork network() {
     return network;

@@ -1,5 +1,6 @@
 package dev.predictionservice.predictions.control;
 
+import dev.predictionservice.models.control.ModelNotLoadedException;
 import dev.predictionservice.platform.FieldError;
 import dev.predictionservice.platform.InvalidInputException;
 import dev.predictionservice.predictions.entity.RowError;
@@ -37,6 +38,6 @@ public final class PredictErrors implements InputErrors {
 
   @Override
   public RuntimeException versionNotLoaded(String version, Collection<String> loaded) {
-    return new ModelVersionNotLoadedException(version, loaded);
+    return new ModelNotLoadedException(version, loaded);
   }
 }

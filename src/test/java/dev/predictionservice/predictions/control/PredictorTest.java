@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.predictionservice.inference.TestNetworks;
 import dev.predictionservice.models.control.FeatureEncoder;
 import dev.predictionservice.models.control.ModelBundleFiles;
+import dev.predictionservice.models.control.ModelNotLoadedException;
 import dev.predictionservice.models.control.ModelRegistry;
 import dev.predictionservice.models.entity.ModelBundle;
 import dev.predictionservice.models.entity.ModelMetadata;
@@ -62,8 +63,8 @@ class PredictorTest {
 
   @Test
   void aVersionThatIsNotLoadedIsRefusedNamingTheLoadedOnes() {
-    ModelVersionNotLoadedException e =
-        assertThrows(ModelVersionNotLoadedException.class, () -> predictor.predict(ROW, "m-gone"));
+    ModelNotLoadedException e =
+        assertThrows(ModelNotLoadedException.class, () -> predictor.predict(ROW, "m-gone"));
 
     assertEquals("Model version 'm-gone' is not loaded; loaded: m-active, m-other", e.getMessage());
     assertTrue(metrics.calls.isEmpty(), "no version was reached, so none counts a failure");
