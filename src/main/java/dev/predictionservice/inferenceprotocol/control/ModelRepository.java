@@ -36,15 +36,15 @@ public class ModelRepository {
   }
 
   public RepositoryIndexEntry load(String name, JsonNode body) throws SQLException, IOException {
-    String version = RepositoryRequests.version(body, "load");
     requireServed(name);
+    String version = RepositoryRequests.version(body, "load");
     registry.load(version);
     return entryOf(version);
   }
 
   public RepositoryIndexEntry unload(String name, JsonNode body) throws SQLException {
-    String version = RepositoryRequests.version(body, "unload");
     requireServed(name);
+    String version = RepositoryRequests.version(body, "unload");
     registry.unload(version);
     return entryOf(version);
   }
