@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,15 +32,9 @@ public class ModelRegistry {
   static final String LOADED_MAX = "models.loaded.max";
   private static final Logger LOG = RequestLogContext.logger(ModelRegistry.class);
 
-  private volatile Served served = Served.NONE;
-  final LoadAttempts attempts = new LoadAttempts();
-  LongSupplier clock = System::currentTimeMillis;
-
   @Inject ModelStore store;
-  @Inject ModelLoader loader;
-  @Inject ActiveModelGauge gauge;
-  @Inject EngineGauge engineGauge;
-  @Inject LoadedMemoryGauge memoryGauge;
+  @Inject ServedModels served;
+  @Inject VersionLoads loads;
 
   @Inject
   @ConfigProperty(name = LOADED_MAX, defaultValue = "3")
@@ -53,18 +46,18 @@ public class ModelRegistry {
 
   /** The active model; never null once the application has started. */
   public ModelBundle active() {
-    LoadedModel active = served.active();
+    LoadedModel active = served.now().active();
     return active == null ? null : active.bundle();
   }
 
   /** Whether a model is active (false only while the application is still starting). */
   public boolean hasActiveModel() {
-    return served.active() != null;
+    return served.now().active() != null;
   }
 
   /** The active version or a loaded one; empty when {@code version} is not loaded here. Lock-free. */
   public Optional<ModelBundle> loaded(String version) {
-    return served.find(version).map(LoadedModel::bundle);
+    return served.now().find(version).map(LoadedModel::bundle);
   }
 
   /** Like {@link #loaded}, for the request path: a version not loaded here is a 404 that names the loaded ones. */
@@ -74,7 +67,7 @@ public class ModelRegistry {
 
   /** The versions loaded here, the active one first. */
   public List<String> loadedVersions() {
-    Served now = served;
+    Served now = served.now();
     return Stream.concat(Optional.ofNullable(now.active()).stream(),
         now.others().values().stream().sorted(Comparator.comparing(LoadedModel::version)))
         .map(LoadedModel::version).toList();
@@ -82,10 +75,10 @@ public class ModelRegistry {
 
   /** Every registered version, in registration order, with its state here and the memory the loaded ones take. */
   public List<LoadedVersionState> repository() throws SQLException {
-    Served now = served;
+    Served now = served.now();
     return store.list().stream().map(v -> now.find(v.version())
         .map(m -> LoadedVersionState.ready(m.version(), m == now.active(), m.memoryBytes()))
-        .orElseGet(() -> attempts.notLoaded(v.version()))).toList();
+        .orElseGet(() -> loads.notLoaded(v.version()))).toList();
   }
 
   /**
@@ -98,21 +91,21 @@ public class ModelRegistry {
    */
   public synchronized ModelBundle load(String version) throws SQLException, IOException {
     Set<String> flagged = store.loadedVersions();
-    Optional<LoadedModel> present = served.find(version);
-    if (present.isPresent() && (present.get() == served.active() || flagged.contains(version))) {
+    Optional<LoadedModel> present = served.now().find(version);
+    if (present.isPresent() && (present.get() == served.now().active() || flagged.contains(version))) {
       return present.get().bundle();
     }
     flagged.remove(version);
     if (flagged.size() >= loadedMax) {
-      throw new ModelConflictException("Model version '" + version + "' cannot be loaded: " + flagged.size()
-          + " versions are loaded beside the active one " + loadedVersions() + ", the most " + LOADED_MAX
-          + " (" + loadedMax + ") allows; unload one first");
+      throw new ModelConflictException("Model version '" + version + "' cannot be loaded: " + LOADED_MAX + " is "
+          + loadedMax + " and the loaded versions are " + String.join(", ", loadedVersions())
+          + " (the first is the active one); unload one first");
     }
-    LoadedModel model = present.isPresent() ? present.get() : read(version);
+    LoadedModel model = present.isPresent() ? present.get() : loads.read(version);
     if (!store.markLoaded(version, true)) {
       throw new ModelConflictException("Model version '" + version + "' was deleted or activated meanwhile");
     }
-    add(model);
+    served.add(model);
     return model.bundle();
   }
 
@@ -123,29 +116,30 @@ public class ModelRegistry {
    * @throws ModelNotLoadedException when it is not loaded
    */
   public synchronized void unload(String version) throws SQLException {
-    if (served.active() != null && served.active().version().equals(version)) {
+    LoadedModel active = served.now().active();
+    if (active != null && active.version().equals(version)) {
       throw new ModelConflictException(
           "Model version '" + version + "' is the active version; activate another one first");
     }
-    if (served.find(version).isEmpty() && !store.loadedVersions().contains(version)) {
+    if (served.now().find(version).isEmpty() && !store.loadedVersions().contains(version)) {
       throw new ModelNotLoadedException(version, loadedVersions());
     }
     store.markLoaded(version, false);
-    attempts.forget(version);
-    drop(version);
+    loads.forget(version);
+    served.drop(version);
   }
 
   /** A version was deleted from the table: drop it here now (the other replicas drop it at their next poll). */
   synchronized void deleted(String version) {
-    attempts.forget(version);
-    drop(version);
+    loads.forget(version);
+    served.drop(version);
   }
 
   /** Makes {@code version} the active one here and, through the table, on every replica (see the class comment). */
   public synchronized ModelBundle activate(String version) throws SQLException, IOException {
-    LoadedModel next = served.find(version).orElse(null);
+    LoadedModel next = served.now().find(version).orElse(null);
     if (next == null) {
-      next = read(version);
+      next = loads.read(version);
     }
     Set<String> others = store.loadedVersions();
     others.remove(version);
@@ -153,9 +147,9 @@ public class ModelRegistry {
     if (!store.activate(version, keepPrevious)) {
       throw new ModelNotFoundException(version);
     }
-    String previous = promote(next);
+    String previous = served.promote(next);
     if (previous != null && !keepPrevious) {
-      drop(previous);
+      served.drop(previous);
     }
     LOG.info(() -> "Model " + version + " activated (was " + previous + (keepPrevious ? ", kept loaded)" : ")"));
     return next.bundle();
@@ -163,73 +157,43 @@ public class ModelRegistry {
 
   /** Starts serving: the active version must load (a failure fails the start); the loaded set is best effort. */
   synchronized void start(String activeVersion) throws SQLException, IOException {
-    promote(read(activeVersion));
+    served.promote(loads.read(activeVersion));
     follow(store.loadedVersions());
   }
 
-  /** Follows the table: the active version and the loaded set another replica may have changed. */
-  synchronized void refresh() throws SQLException, IOException {
+  /**
+   * Follows the table: the active version and the loaded set another replica may have changed. An active version
+   * that cannot be loaded here is retried with the same back-off as a loaded one; the one served until then stays.
+   */
+  synchronized void refresh() throws SQLException {
     String wanted = store.activeVersion().orElse(null);
-    LoadedModel current = served.active();
-    if (wanted != null && (current == null || !wanted.equals(current.version()))) {
-      LoadedModel next = served.find(wanted).orElse(null);
-      promote(next != null ? next : read(wanted));
-      LOG.info(() -> "Model " + wanted + " activated by another replica, now served here");
+    LoadedModel current = served.now().active();
+    if (wanted != null && (current == null || !wanted.equals(current.version())) && loads.mayRetry(wanted)) {
+      try {
+        LoadedModel next = served.now().find(wanted).orElse(null);
+        served.promote(next != null ? next : loads.read(wanted));
+        LOG.info(() -> "Model " + wanted + " activated by another replica, now served here");
+      } catch (IOException | RuntimeException e) {
+        String serving = current == null ? "none" : current.version();
+        LOG.warning(() -> "Model " + wanted + " is active on other replicas but cannot be loaded here; still serving "
+            + serving + " (next try in " + VersionLoads.RETRY_AFTER_MS / 1000 + " s): " + e.getMessage());
+      }
     }
     follow(store.loadedVersions());
   }
 
   /** Loads what the table flags and is missing here, unloads what it no longer flags; failures are kept. */
   private void follow(Set<String> wanted) {
-    served.others().keySet().stream().filter(v -> !wanted.contains(v)).toList().forEach(this::drop);
+    served.now().others().keySet().stream().filter(v -> !wanted.contains(v)).toList().forEach(served::drop);
     for (String version : wanted) {
-      if (served.find(version).isEmpty() && attempts.mayRetry(version, clock.getAsLong())) {
+      if (served.now().find(version).isEmpty() && loads.mayRetry(version)) {
         try {
-          add(read(version));
+          served.add(loads.read(version));
         } catch (Exception e) {
           LOG.warning(() -> "Model " + version + " is loaded on other replicas but cannot be loaded here (next try in "
-              + LoadAttempts.RETRY_AFTER_MS / 1000 + " s): " + e.getMessage());
+              + VersionLoads.RETRY_AFTER_MS / 1000 + " s): " + e.getMessage());
         }
       }
-    }
-  }
-
-  /** Serves {@code next} as the active version; returns the version active until now, which stays loaded. */
-  private String promote(LoadedModel next) {
-    LoadedModel previous = served.active();
-    served = served.activate(next);
-    gauge.track(next.version(), () -> active().version());
-    engineGauge.serving(next.bundle().engineKind());
-    memoryGauge.loaded(next.version(), next.memoryBytes());
-    return previous == null || previous.version().equals(next.version()) ? null : previous.version();
-  }
-
-  private void add(LoadedModel model) {
-    served = served.with(model);
-    memoryGauge.loaded(model.version(), model.memoryBytes());
-  }
-
-  private void drop(String version) {
-    served.find(version).filter(m -> m != served.active()).ifPresent(m -> {
-      served = served.without(version);
-      memoryGauge.unloaded(version);
-      LOG.info(() -> "Model " + version + " unloaded, freeing about " + m.memoryBytes() + " bytes");
-    });
-  }
-
-  /** Reads and checks a version's bundle, recording the attempt for the index. */
-  private LoadedModel read(String version) throws SQLException, IOException {
-    byte[] bytes = store.bundle(version).orElseThrow(() -> new ModelNotFoundException(version));
-    attempts.started(version);
-    try {
-      LoadedModel model = LoadedModel.of(loader.load(bytes, "model version " + version));
-      attempts.succeeded(version);
-      LOG.info(() -> "Model " + version + " loaded (" + model.bundle().engineKind() + " engine, about "
-          + model.memoryBytes() + " bytes)");
-      return model;
-    } catch (IOException | RuntimeException e) {
-      attempts.failed(version, e, clock.getAsLong());
-      throw e;
     }
   }
 }

@@ -72,7 +72,8 @@ class ModelRegistryLoadedTest {
 
     ModelConflictException e = assertThrows(ModelConflictException.class, () -> registry.load("c"));
 
-    assertTrue(e.getMessage().contains("[a, b]") && e.getMessage().contains("models.loaded.max"), e.getMessage());
+    assertEquals("Model version 'c' cannot be loaded: models.loaded.max is 1 and the loaded versions are a, b "
+        + "(the first is the active one); unload one first", e.getMessage());
     assertTrue(registry.loaded("c").isEmpty());
   }
 
@@ -136,11 +137,11 @@ class ModelRegistryLoadedTest {
 
   @Test
   void aLoadInProgressIsLoading() {
-    LoadAttempts attempts = new LoadAttempts();
-    attempts.started("c");
-    assertEquals(State.LOADING, attempts.notLoaded("c").state());
-    attempts.succeeded("c");
-    assertEquals(State.UNAVAILABLE, attempts.notLoaded("c").state());
+    VersionLoads loads = new VersionLoads();
+    loads.started("c");
+    assertEquals(State.LOADING, loads.notLoaded("c").state());
+    loads.succeeded("c");
+    assertEquals(State.UNAVAILABLE, loads.notLoaded("c").state());
   }
 
   private LoadedVersionState state(String version) throws Exception {

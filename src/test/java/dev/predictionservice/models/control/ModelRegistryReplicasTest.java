@@ -34,7 +34,7 @@ class ModelRegistryReplicasTest {
   void start() throws Exception {
     one = RegistryFakes.registry(store, loaderOne, memoryOne, 1);
     two = RegistryFakes.registry(store, loaderTwo, memoryTwo, 1);
-    two.clock = () -> now;
+    two.loads.clock = () -> now;
     one.start("a");
     two.start("a");
   }
@@ -75,9 +75,24 @@ class ModelRegistryReplicasTest {
     assertTrue(state.reason().startsWith("load failed: Model bundle 'model version bad-d' is refused"), state.reason());
     assertEquals(1, Collections.frequency(loaderTwo.loads, "bad-d"), "no retry on every poll");
 
-    now += LoadAttempts.RETRY_AFTER_MS;
+    now += VersionLoads.RETRY_AFTER_MS;
     two.refresh();
     assertEquals(2, Collections.frequency(loaderTwo.loads, "bad-d"), "tried again after the back-off");
+  }
+
+  @Test
+  void anActiveVersionThatCannotBeLoadedHereLeavesThePreviousOneServingAndIsRetriedLater() throws Exception {
+    store.activate("bad-d", false); // activated by a replica whose check passed
+
+    two.refresh();
+    two.refresh();
+
+    assertEquals("a", two.active().version());
+    assertEquals(1, Collections.frequency(loaderTwo.loads, "bad-d"));
+    assertEquals(State.UNAVAILABLE, two.repository().get(3).state());
+    now += VersionLoads.RETRY_AFTER_MS;
+    two.refresh();
+    assertEquals(2, Collections.frequency(loaderTwo.loads, "bad-d"));
   }
 
   @Test

@@ -30,16 +30,19 @@ final class RegistryFakes {
   static ModelRegistry registry(FakeStore store, FakeLoader loader, FakeMemoryGauge memory, int loadedMax) {
     ModelRegistry registry = new ModelRegistry();
     registry.store = store;
-    registry.loader = loader;
-    registry.gauge = new ActiveModelGauge() {
+    registry.loads = new VersionLoads();
+    registry.loads.store = store;
+    registry.loads.loader = loader;
+    registry.served = new ServedModels();
+    registry.served.gauge = new ActiveModelGauge() {
       @Override
       public void track(String version, Supplier<String> activeVersion) {}
     };
-    registry.engineGauge = new EngineGauge() {
+    registry.served.engineGauge = new EngineGauge() {
       @Override
       synchronized void serving(String engine) {}
     };
-    registry.memoryGauge = memory;
+    registry.served.memoryGauge = memory;
     registry.loadedMax = loadedMax;
     return registry;
   }
