@@ -1,5 +1,5 @@
 /**
- * The prediction REST endpoints: {@code /predict} with problem+json errors, and the Open Inference Protocol
- * (KServe V2) under {@code /v2} with its own error form.
+ * The prediction REST endpoints, {@code /predict} and {@code /predict/batch} (also under {@code /api/v1/predictions}),
+ * with problem+json errors, and the benchmark's no-op endpoint.
  */
 package dev.predictionservice.predictions.boundary;

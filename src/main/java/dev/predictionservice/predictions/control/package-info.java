@@ -1,5 +1,5 @@
 /**
- * Turns validated requests into model calls, guarded by fault tolerance and measured by metrics; reads the Open
- * Inference Protocol's tensors into the same requests.
+ * The scoring use case (Predictor) for every entry point: picks the model version, encodes, scores, records metrics
+ * and statistics, logs; each entry point words its refusals through InputErrors.
  */
 package dev.predictionservice.predictions.control;

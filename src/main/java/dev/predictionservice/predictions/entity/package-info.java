@@ -1,5 +1,5 @@
 /**
- * Prediction requests and responses with their validation rules: the {@code /predict} form and the tensors, metadata
- * and errors of the Open Inference Protocol ({@code /v2}).
+ * The {@code /predict} requests and responses with their validation rules, and what the scoring use case gives back:
+ * scored rows, refused rows (RowError), per-version statistics.
  */
 package dev.predictionservice.predictions.entity;
