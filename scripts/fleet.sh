@@ -197,7 +197,7 @@ case ${1:-up} in
   status)
     podman ps -a --filter "label=$label" --format 'table {{.Names}}\t{{.Status}}'
     code=$(http_code "$url/health/ready")
-    log "load balancer $url/health/ready: $code"
+    echo "load balancer $url/health/ready: $code"
     [ "$code" = 200 ]
     ;;
   down)
