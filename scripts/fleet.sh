@@ -207,5 +207,5 @@ case ${1:-up} in
     log "fleet $name removed (containers and volumes; the images and $secrets stay)"
     ;;
   logs) podman logs "$name-${2:?which container: postgres, replica1..3, lb}" ;;
-  *) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  *) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac
