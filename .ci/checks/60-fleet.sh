@@ -1,67 +1,55 @@
 #!/usr/bin/env bash
-# Issue 12: a fleet on one machine. Three replicas (containers of the image, run as overlays/production runs the pod,
-# plain HTTP turned back on) on
-# one private PostgreSQL, behind HAProxy from Debian's packages health-checking /health/ready (fleet/haproxy.cfg, the
-# file fleet/compose.yaml uses). Under a steady bounded load (wrk, 64 connections, each at most one request per 40 ms):
+# Issue 12: a fleet on one machine. Three replicas (containers of the image, run as fleet/compose.yaml and the
+# Deployment run the pod: uid 1001, read-only root, capabilities dropped, the passwords as files) on one PostgreSQL,
+# behind HAProxy from Debian's packages health-checking /health/ready (fleet/haproxy.cfg). Under a steady bounded load (wrk, 64 connections, each at most one request per 40 ms):
 #   1. rolling restart, one replica at a time with SIGTERM: 0 failed requests;
 #   2. a new model version activated through one replica: all three serve it within 5 s, every answer names the old
 #      or the new version, 0 failed; then the rollback the same way;
 #   3. PostgreSQL stopped for 20 s and started again: 0 failed predictions, then exactly one prediction_log row per
 #      2xx answer counted by the client (and in 1 and 2 too).
-# Ports 19133 (PostgreSQL), 19150 (HAProxy), 19151-19153 / 19161-19163 (replicas), loopback only. Everything it
-# starts is stopped on exit; the image comes from .ci/checks/50-container.sh's build (cached layers) or is built.
+# The fleet is the one the README tells users to start, `scripts/fleet.sh up` (podman: the image built from the committed
+# Dockerfile, PostgreSQL from Debian's packages, HAProxy from Debian's packages, all on the local stand-in base where no
+# registry is), here under its own name and ports: 19133 (PostgreSQL), 19150 (HAProxy), 19151-19153 / 19161-19163
+# (replicas), loopback only. `scripts/fleet.sh down` removes it on exit.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 check_start=$SECONDS
-PG_PRIVATE_PORT=${FLEET_PG_PORT:-19133} PG_PRIVATE_DIR=/tmp/fleet-pg-${FLEET_PG_PORT:-19133}
 source .ci/lib/state-harness.sh
 source .ci/lib/container.sh
-LB_PORT=${FLEET_LB_PORT:-19150}
-LB=http://127.0.0.1:$LB_PORT
+export FLEET_NAME=prediction-fleet-ci FLEET_PORT=${FLEET_LB_PORT:-19150} FLEET_PG_PORT=${FLEET_PG_PORT:-19133}
+export FLEET_REPLICA_PORT_BASE=19150 FLEET_SECRETS=$WORK/fleet-secrets FLEET_IMAGE=$IMAGE
+LB=http://127.0.0.1:$FLEET_PORT
 REPLICAS=(1 2 3)
-port_of() { echo $((19150 + $1)); }
-name_of() { echo "prediction-service-fleet-$1"; }
-LOAD_PID= HAPROXY_PID=
+port_of() { echo $((FLEET_REPLICA_PORT_BASE + $1)); }
+name_of() { echo "$FLEET_NAME-replica$1"; }
+PG=$FLEET_NAME-postgres
+LOAD_PID=
 fleet_cleanup() {
   # `|| true`: under set -e a failed kill (process already gone) would end the trap before the cleanup below.
   [ -z "$LOAD_PID" ] || kill -INT "$LOAD_PID" 2>/dev/null || true
-  [ -z "$HAPROXY_PID" ] || kill "$HAPROXY_PID" 2>/dev/null || true
-  container_cleanup
-  harness_cleanup
+  if [ -n "${KEEP_LOGS:-}" ]; then
+    for c in "${REPLICAS[@]/#/replica}" postgres lb; do scripts/fleet.sh logs "$c" >"$KEEP_LOGS/$FLEET_NAME-$c.log" 2>&1 || true; done
+  fi
+  scripts/fleet.sh down || true
+  rm -rf "$WORK"
+  jobs -p | xargs -r kill 2>/dev/null || true
 }
 trap fleet_cleanup EXIT
 [ -f target/classes/model/default.bundle ] || fail "build first: ./mvnw -B verify (or package)"
-
-for tool in wrk haproxy; do
-  command -v $tool >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $tool >/dev/null; }
-done
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 container_tools
-podman image exists "$IMAGE" || build_image
+# The fleet's database, queried inside its container (local connections there are trusted).
+app_sql() { podman exec "$PG" psql -U predictions -d predictions -v ON_ERROR_STOP=1 -qtA -c "$1"; }
 
-log "PostgreSQL on $PG_PRIVATE_PORT, three replicas, HAProxy on $LB_PORT"
-pg_private_init
 jwt_init
-secrets_init "$WORK/secrets"
-# trust: the container check proves the password. Here, with three JVMs starting on 2 cores shared with other builds,
-# a replica twice failed its start on the driver's "Connection attempt timed out" (its 5 s login timeout, SCRAM included).
-pg_app_role "$DB_PASS" trust
-JWT_ISSUER=$(kubectl kustomize kubernetes/overlays/production | sed -n 's/^ *MP_JWT_VERIFY_ISSUER: *//p')
+mkdir -p "$FLEET_SECRETS"
+cp "$WORK/jwt-public.pem" "$FLEET_SECRETS/admin-jwt-public.pem"
+JWT_ISSUER=prediction-service   # the service's default issuer, which scripts/fleet.sh leaves as it is
 export JWT_ISSUER
 ADMIN=$(mint_token model-admin)
-# The first replica alone (it runs the schema migrations on the empty database), then the other two together: three
-# Liberty starts at once on 2 busy cores took minutes and one timed out on its database connection during the migration.
-for i in "${REPLICAS[@]}"; do
-  # The production pod with plain HTTP back on (the load balancer here speaks HTTP to the replicas).
-  overlay_run "$(name_of "$i")" overlays/production "$WORK/secrets" HTTP_PORT="$(port_of "$i")" HTTPS_PORT=$((19160 + i)) \
-    DB_HOST=127.0.0.1 DB_PORT="$PG_PRIVATE_PORT"
-  [ "$i" = 1 ] && wait_ready "$(port_of 1)" 300
-done
-for i in "${REPLICAS[@]}"; do wait_ready "$(port_of "$i")" 300; done
-log "three replicas ready $((SECONDS - check_start)) s into the check"
-LISTEN=127.0.0.1:$LB_PORT REPLICA1=127.0.0.1:$(port_of 1) REPLICA2=127.0.0.1:$(port_of 2) \
-  REPLICA3=127.0.0.1:$(port_of 3) haproxy -W -db -f fleet/haproxy.cfg >"$WORK/haproxy.log" 2>&1 &
-HAPROXY_PID=$!
-for _ in $(seq 30); do curl -sf -o /dev/null "$LB/health/ready" && break; sleep 1; done
+log "scripts/fleet.sh up: PostgreSQL on $FLEET_PG_PORT, three replicas, HAProxy on $FLEET_PORT"
+scripts/fleet.sh up | tail -1
+log "fleet up $((SECONDS - check_start)) s into the check"
 ORIGINAL=$(bundle_version "$HARNESS_ROOT/target/classes/model/default.bundle")
 scripts/smoke.sh "$LB" --expect-version "$ORIGINAL" | tail -1
 
@@ -166,10 +154,11 @@ exactly_one_row swap
 log "3. PostgreSQL stopped for 20 s under load"
 load_start outage
 sleep 5
-pg_private stop -m fast
+podman stop -t 30 "$PG" >/dev/null   # SIGINT: PostgreSQL's fast shutdown
 log "PostgreSQL stopped"
 sleep 20
-pg_private start
+podman start "$PG" >/dev/null
+for _ in $(seq 60); do podman exec "$PG" pg_isready -q -h 127.0.0.1 -p "$FLEET_PG_PORT" && break; sleep 1; done
 log "PostgreSQL started again"
 sleep 5
 load_stop outage

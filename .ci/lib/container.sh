@@ -6,8 +6,9 @@ CONTAINER_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export CONTAINERS_CONF="$CONTAINER_ROOT/.ci/tools/containers.conf"
 IMAGE="${IMAGE:-localhost/prediction-service:ci}"
 STARTED_CONTAINERS=()
-
-podman() { command podman --runtime runc "$@"; }
+PODMAN_RUNTIME=runc
+# shellcheck source=../../scripts/lib/podman.sh
+source "$CONTAINER_ROOT/scripts/lib/podman.sh"
 
 container_tools() {
   local missing=()
@@ -24,16 +25,8 @@ container_tools() {
 # download cache stay in podman's storage, so a second run rebuilds only what changed.
 build_image() {
   local t0=$SECONDS
-  (cd "$CONTAINER_ROOT" && .ci/tools/stand-in-base.sh) >/dev/null || fail "no stand-in base image"
-  log "stand-in base ready in $((SECONDS - t0)) s"
-  if ! (cd "$CONTAINER_ROOT" && podman build --pull=never --network host --format docker \
-      --build-arg VERSION="$(sed -n 's|^  <version>\(.*\)</version>|\1|p' pom.xml | head -1)" \
-      --build-arg REVISION="$(git rev-parse HEAD)" --build-arg CREATED="$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
-      -t "$IMAGE" . >"$WORK/build.log" 2>&1); then
-    tail -40 "$WORK/build.log"
-    fail "podman build failed"
-  fi
-  log "podman build of the Dockerfile: $((SECONDS - t0)) s; $IMAGE is $(image_size) ($(podman image inspect -f '{{.Size}}' "$IMAGE") bytes)"
+  podman_build_service "$IMAGE" >"$WORK/build.log" 2>&1 || { tail -40 "$WORK/build.log"; fail "podman build failed"; }
+  log "stand-in base and podman build of the Dockerfile: $((SECONDS - t0)) s; $IMAGE is $(image_size) ($(podman image inspect -f '{{.Size}}' "$IMAGE") bytes)"
 }
 image_size() { podman images --format '{{.Size}}' "$IMAGE" | head -1; }
 
