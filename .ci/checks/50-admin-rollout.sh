@@ -4,6 +4,8 @@
 # database aside (the embedded one: no PostgreSQL named "postgresql" here). Keys, keystore and passwords are made now.
 #  1. scripts/admin-jwt-secret.sh makes the key pair; scripts/AdminToken.java mints the token from the overlay's issuer
 #     and audience; upload -> activate -> rollback -> delete over HTTPS, each checked on /predict.
+#     Before the activation, the model repository (issue 14): load it beside the active one, /predict?version=, its
+#     statistics, unload (the active version's unload refused).
 #  2. Refused with 401: no token, an expired one (beyond the 60 s skew), another audience, another key; 403: another group.
 #  3. Logs: every admin call has its audit line (subject, request id) in messages.log; a failing request's id is on its
 #     WARNING line in the JSON console log (ext_requestId) and in the plain messages.log.
@@ -68,6 +70,27 @@ mkdir -p "$work/bundle" && (cd "$work/bundle" && jar xf "$root/target/classes/mo
 expect 201 "$(call "ci-upload-$run" "$TOKEN" POST /models -H 'Content-Type: application/octet-stream' \
   --data-binary @"$work/bundle/next.bundle")" "upload $next"
 [ "$(served)" = "$original" ] || fail "uploading activated $next"
+# Issue 14: the model repository on the same wiring: load the candidate beside the active version, try it with
+# /predict?version=, read its statistics, then unload it; the active version cannot be unloaded.
+model=${INFERENCE_MODEL_NAME:-prediction-model}
+repository() { call "ci-$1-$run" "$TOKEN" POST "/v2/repository/models/$model/$1" -H 'Content-Type: application/json' \
+  -d "{\"parameters\":{\"version\":\"$2\"}}"; }
+expect 200 "$(repository load "$next")" "load $next beside $original (model repository)"
+tried=$(call "ci-try-$run" "" POST "/predict?version=$next" -H 'Content-Type: application/json' \
+  -d '{"age":35,"income":50000,"category":"A"}')
+expect 200 "$tried" "/predict?version=$next"
+grep -q "\"model_version\":\"$next\"" <<<"$tried" || fail "/predict?version=$next answered with another version: $tried"
+[ "$(served)" = "$original" ] || fail "loading $next changed the active version"
+stats=$(call "ci-stats-$run" "" GET "/v2/models/$model/versions/$next/stats")
+expect 200 "$stats" "statistics of $next"
+grep -q '"inference_count":1,"execution_count":1' <<<"$stats" || fail "the statistics of $next do not count its one request: $stats"
+index=$(call "ci-index-$run" "$TOKEN" POST /v2/repository/index)
+expect 200 "$index" "repository index"
+grep -q "\"version\":\"$next\",\"state\":\"READY\"" <<<"$index" || fail "$next is not READY in the index: $index"
+expect 409 "$(repository unload "$original")" "unload the active version (refused)"
+expect 200 "$(repository unload "$next")" "unload $next"
+grep -q "\"version\":\"$next\",\"state\":\"UNAVAILABLE\"" <<<"$(call "ci-index2-$run" "$TOKEN" POST /v2/repository/index)" \
+  || fail "$next is still loaded after its unload"
 expect 200 "$(call "ci-activate-$run" "$TOKEN" POST "/models/$next/activate")" "activate $next"
 [ "$(served)" = "$next" ] || fail "/predict does not serve $next after its activation"
 expect 200 "$(call "ci-rollback-$run" "$TOKEN" POST "/models/$original/activate")" "roll back to $original"
@@ -91,7 +114,9 @@ expect 422 "$(call "$failing" "$TOKEN" POST /models -H 'Content-Type: applicatio
 
 messages=$server_dir/logs/messages.log console=$server_work/console.log
 sleep 1   # the log writers are asynchronous
-for step in "POST /models status=201 requestId=ci-upload-$run" "POST /models/$next/activate status=200 requestId=ci-activate-$run" \
+for step in "POST /models status=201 requestId=ci-upload-$run" \
+  "POST /v2/repository/models/$model/load status=200 requestId=ci-load-$run" \
+  "POST /v2/repository/models/$model/unload status=409 requestId=ci-unload-$run" "POST /models/$next/activate status=200 requestId=ci-activate-$run" \
   "POST /models/$original/activate status=200 requestId=ci-rollback-$run" "DELETE /models/$next status=204 requestId=ci-delete-$run" \
   "GET /models status=403 requestId=ci-group-$run"; do
   grep -q "Admin audit: subject=ci-operator action=$step" "$messages" || fail "no audit line '$step' in messages.log"
