@@ -130,11 +130,11 @@ describe("production overlay policy", () => {
     assert.ok(volume.secret.items.some((i) => `${mount.mountPath}/${i.path}` === keyFile), "the key file is an item");
   });
 
-  test("the admin API has its own Ingress host, /models only, HTTPS to the pods, TLS", () => {
+  test("the admin APIs have their own Ingress host, /models and /v2/repository only, HTTPS to the pods, TLS", () => {
     const admin = one("Ingress", "prediction-service-admin");
     const publicHosts = one("Ingress").spec.rules.map((r) => r.host);
     const paths = admin.spec.rules.flatMap((r) => r.http.paths);
-    assert.deepEqual(paths.map((p) => p.path), ["/models"]);
+    assert.deepEqual(paths.map((p) => p.path), ["/models", "/v2/repository"]);
     assert.ok(admin.spec.rules.every((r) => !publicHosts.includes(r.host)), "a host apart from the public one");
     assert.ok(admin.spec.tls.some((t) => t.hosts.includes(admin.spec.rules[0].host)), "TLS for the admin host");
     assert.equal(admin.metadata.annotations["nginx.ingress.kubernetes.io/backend-protocol"], "HTTPS");
@@ -142,6 +142,10 @@ describe("production overlay policy", () => {
     assert.ok(paths.every((p) => p.backend.service.port.name === "https"));
     const publicPaths = one("Ingress").spec.rules.flatMap((r) => r.http.paths.map((p) => p.path));
     assert.ok(!publicPaths.some((p) => p.startsWith("/models")), "the public Ingress does not route /models");
+    // The public Ingress routes /v2 itself exactly and only the prefixes below it that are not admin.
+    const publicV2 = one("Ingress").spec.rules.flatMap((r) => r.http.paths).filter((p) => p.path.startsWith("/v2"));
+    assert.ok(publicV2.every((p) => p.pathType === "Exact" || !"/v2/repository".startsWith(p.path)),
+      "the public Ingress does not route /v2/repository");
   });
 
   test("the NetworkPolicy admits the admin route's port from the ingress controller and the scraper only", () => {
