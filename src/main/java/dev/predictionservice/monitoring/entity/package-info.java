@@ -1,0 +1,2 @@
+/** Records of model monitoring: drift reports, shadow and canary settings. */
+package dev.predictionservice.monitoring.entity;
