@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-cp -r pom.xml config src "$scratch/"
+cp -r pom.xml config src liberty "$scratch/"
 log="$PWD/target/import-control-check.log"
 mkdir -p target
 checkstyle() { ./mvnw -B -o -f "$scratch/pom.xml" checkstyle:check@checkstyle >"$log" 2>&1; }

@@ -31,6 +31,8 @@ prepare_server() {
   export WLP_USER_DIR=$server_work/usr
   rm -rf "$server_dir"
   mkdir -p "$WLP_USER_DIR/servers"
+  # The user features (usr:urlGuard-1.0) live beside the servers, in the user directory this copy replaces.
+  cp -r "$wlp/usr/extension" "$WLP_USER_DIR/"
   cp -r "$wlp/usr/servers/predictionServer" "$server_dir"
   rm -rf "$server_dir"/{apps,dropins,logs,workarea,resources/security}
   mkdir -p "$server_dir/dropins"

@@ -228,26 +228,57 @@ class BadInputIT {
   }
 
   /**
-   * A URL with %00 (any control character), an invalid escape or "/.." above the root: Liberty's web container refuses
-   * it before it picks an application (WebContainer.handleRequest, docs/OPERATIONS.md), with its own 400, HTML or,
-   * for a client that sends Accept or Content-Type application/json, {"error_message": ...}. Never a 5xx, no class or
-   * library named, and the server goes on serving.
+   * A URL with a control character, an invalid escape or "/.." above the root: Liberty's web container refuses it
+   * before it picks an application (WebContainer.handleRequest), with its own HTML or {"error_message": ...}. The
+   * project's user feature usr:urlGuard-1.0 (liberty/extension, docs/OPERATIONS.md) answers exactly those URLs first:
+   * the usual 400 problem, or {"error": ...} under /v2, with or without a JSON Accept or body, and Liberty's own
+   * endpoints (/health) get the same. The server goes on serving.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"/predict%00", "/predict%0a", "/predict%zz", "/v2/models/x%00/infer", "/../predict"})
-  void aUrlTheWebContainerRefusesIsA400NeverA5xx(String path) {
-    HttpResponse<String> html = RawHttp.send("POST " + path + " HTTP/1.1\r\nContent-Length: 0", "");
-    assertEquals(400, html.statusCode(), html.body());
-    assertNamesNoInternals(html.body());
+  @ValueSource(strings = {"/predict%00", "/predict%0a", "/predict%7f", "/predict%zz", "/predict%4", "/../predict",
+      "/a/../../predict", "/.;x/predict", "/;x/predict", "/%2e%2e/predict", "/health/%00"})
+  void aUrlTheWebContainerRefusesIsAJsonProblem(String path) {
+    JsonNode plain = assertProblem(RawHttp.send("POST " + path + " HTTP/1.1\r\nContent-Length: 0", ""), 400,
+        "bad-request");
+    assertTrue(plain.get("detail").asText().contains("percent-escape"), plain.toString());
 
     HttpResponse<String> asJson = RawHttp.send("POST " + path + " HTTP/1.1\r\nAccept: application/json"
         + "\r\nContent-Type: application/json\r\nContent-Length: " + VALID.length(), VALID);
-    assertEquals(400, asJson.statusCode(), asJson.body());
-    assertEquals("application/json", asJson.headers().firstValue("Content-Type").orElse(""), asJson.body());
-    assertTrue(json(asJson).get("error_message").isTextual(), asJson.body());
-    assertNamesNoInternals(asJson.body());
+    JsonNode problem = assertProblem(asJson, 400, "bad-request");
+    assertEquals(asJson.headers().firstValue("X-Request-ID").orElse(""), problem.get("requestId").asText());
 
     assertEquals(200, LibertyServer.postJson("/predict", VALID).statusCode());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/v2/models/x%00/infer", "/v2/models/prediction-model/infer%zz", "/v2/%0a"})
+  void underV2ARefusedUrlIsAnInferenceError(String path) {
+    HttpResponse<String> plain = RawHttp.send("GET " + path + " HTTP/1.1", "");
+    assertTrue(V2.assertError(plain, 400).contains("percent-escape"), plain.body());
+    assertNamesNoInternals(plain.body());
+    assertFalse(plain.headers().firstValue("X-Request-ID").orElse("").isBlank(), plain.headers().toString());
+    HttpResponse<String> asJson = RawHttp.send("POST " + path + " HTTP/1.1\r\nAccept: application/json"
+        + "\r\nContent-Type: application/json\r\nContent-Length: 2", "{}");
+    V2.assertError(asJson, 400);
+    assertNamesNoInternals(asJson.body());
+  }
+
+  /**
+   * The feature answers only what the web container refuses: "/.." inside the root, "//", "/./" and ";x" still reach
+   * the application (which matches its resources on the path as sent, hence 404 for most), and a caller's sane
+   * X-Request-ID is kept, as the application keeps it.
+   */
+  @Test
+  void theUrlGuardPassesEveryOtherUrlOnAndKeepsTheCallersRequestId() {
+    HttpResponse<String> parameter = RawHttp.send("POST /predict;x HTTP/1.1\r\nContent-Type: application/json"
+        + "\r\nContent-Length: " + VALID.length(), VALID);
+    assertEquals(200, parameter.statusCode(), parameter.body());
+    for (String path : List.of("/a/../predict", "//predict", "/./predict", "/predict%20")) {
+      assertProblem(RawHttp.send("POST " + path + " HTTP/1.1\r\nContent-Length: 0", ""), 404, "not-found");
+    }
+    HttpResponse<String> refused = RawHttp.send("GET /predict%00 HTTP/1.1\r\nX-Request-ID: client-id-7", "");
+    assertEquals("client-id-7", assertProblem(refused, 400, "bad-request").get("requestId").asText());
+    assertEquals("client-id-7", refused.headers().firstValue("X-Request-ID").orElse(""));
   }
 
   /**
