@@ -34,8 +34,8 @@ final class BadUrlAnswer implements Runnable {
     try {
       write();
     } catch (IOException | RuntimeException e) {
-      // The client went away while the answer was written: the connection is closed, nothing else to do.
-      connection.finish(e instanceof IOException ? (IOException) e : new IOException(e));
+      // Mostly a client that went away mid-answer: with the failure, the HTTP channel closes the connection.
+      connection.finish(e);
       return;
     }
     // Hands the connection back to the HTTP channel, which reads the next request or closes it (Liberty closes the
