@@ -95,7 +95,8 @@ expect 200 "$(call "ci-activate-$run" "$TOKEN" POST "/models/$next/activate")" "
 [ "$(served)" = "$next" ] || fail "/predict does not serve $next after its activation"
 expect 200 "$(call "ci-rollback-$run" "$TOKEN" POST "/models/$original/activate")" "roll back to $original"
 [ "$(served)" = "$original" ] || fail "/predict does not serve $original after the rollback"
-expect 204 "$(call "ci-delete-$run" "$TOKEN" DELETE "/models/$next")" "delete $next"
+# HTTP/1.1 as README says: over HTTP/2 Liberty never ends the stream of this 204 (README, "Model admin API").
+expect 204 "$(call "ci-delete-$run" "$TOKEN" DELETE "/models/$next" --http1.1)" "delete $next"
 
 now=$(date +%s)
 mkdir -p "$work/other" && java scripts/AdminToken.java keygen --out "$work/other" 2>/dev/null
