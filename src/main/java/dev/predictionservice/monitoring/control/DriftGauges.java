@@ -32,7 +32,13 @@ public class DriftGauges {
   @RegistryType(type = MetricRegistry.Type.APPLICATION)
   MetricRegistry registry;
 
+  /**
+   * Registers the gauges of {@code version}'s window. Any left from before are removed first: the registry returns an
+   * existing gauge instead of registering the new one, and a redeployed application (or a version loaded again)
+   * would otherwise export a dead window forever.
+   */
   void add(String version, DriftWindow window, long minRows) {
+    remove(version);
     for (int f = 0; f < DriftReference.FEATURES.size(); f++) {
       int feature = f;
       registry.gauge(PSI_METADATA, () -> new DriftReading(window).psi(feature, minRows), psiTags(version, f));

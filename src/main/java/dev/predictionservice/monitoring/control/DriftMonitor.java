@@ -68,11 +68,14 @@ public class DriftMonitor {
     sweeper.scheduleWithFixedDelay(this::sweepQuietly, 1, SWEEP_SECONDS, TimeUnit.SECONDS);
   }
 
+  /** Stops the sweep and drops every gauge, so a redeployed application does not leave suppliers of this one. */
   @PreDestroy
-  void stop() {
+  synchronized void stop() {
     if (sweeper != null) {
       sweeper.shutdownNow();
     }
+    versions.keySet().forEach(gauges::remove);
+    versions.clear();
   }
 
   /** Counts scored rows of {@code model}: {@code rows[i]} encoded, {@code scores[i]} its prediction. */
@@ -80,8 +83,7 @@ public class DriftMonitor {
     if (!enabled) {
       return;
     }
-    Tracked tracked = versions.get(model.version());
-    DriftWindow window = (tracked != null ? tracked : track(model)).window();
+    DriftWindow window = track(model).window();
     if (window != null) {
       window.record(rows, scores);
     }
@@ -106,11 +108,12 @@ public class DriftMonitor {
   void sweep() {
     List<String> loaded = registry.loadedVersions();
     loaded.forEach(v -> registry.loaded(v).ifPresent(this::track));
-    versions.keySet().stream().filter(v -> !loaded.contains(v)).toList().forEach(v -> {
-      if (versions.remove(v) != null) {
+    synchronized (this) {
+      versions.keySet().stream().filter(v -> !loaded.contains(v)).toList().forEach(v -> {
+        versions.remove(v);
         gauges.remove(v);
-      }
-    });
+      });
+    }
   }
 
   private void sweepQuietly() {
@@ -121,7 +124,14 @@ public class DriftMonitor {
     }
   }
 
+  /** The version's tracking: one map read on the request path; the first row of a version starts it. */
   private Tracked track(ModelBundle model) {
+    Tracked tracked = versions.get(model.version());
+    return tracked != null ? tracked : start(model);
+  }
+
+  /** Under this object's lock, like the sweep's removals, so a version's map entry and its gauges change together. */
+  private synchronized Tracked start(ModelBundle model) {
     return versions.computeIfAbsent(model.version(), version -> {
       DriftReference reference = DriftReference.of(model.metadata());
       if (reference == null) {

@@ -97,6 +97,14 @@ class DriftMonitorTest {
     assertEquals(List.of("add m-a", "add m-b", "remove m-a"), gauges.calls);
   }
 
+  @Test
+  void stoppingDropsEveryGaugeSoARedeployLeavesNoDeadWindow() {
+    monitor.observe(registry.add("m-a", true), rows(1), new float[1]);
+    monitor.stop();
+
+    assertEquals(List.of("add m-a", "remove m-a"), gauges.calls);
+  }
+
   private DriftMonitor monitor(boolean enabled) {
     DriftMonitor drift = new DriftMonitor();
     drift.registry = registry;
