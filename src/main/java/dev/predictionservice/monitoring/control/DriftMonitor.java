@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -106,10 +105,10 @@ public class DriftMonitor {
 
   /** Starts tracking the loaded versions and stops tracking (and exporting) the others. */
   void sweep() {
-    List<String> loaded = registry.loadedVersions();
-    loaded.forEach(v -> registry.loaded(v).ifPresent(this::track));
+    registry.loadedVersions().forEach(v -> registry.loaded(v).ifPresent(this::track));
     synchronized (this) {
-      versions.keySet().stream().filter(v -> !loaded.contains(v)).toList().forEach(v -> {
+      // Asked again per version: one loaded since the list above was read must keep its window.
+      versions.keySet().stream().filter(v -> registry.loaded(v).isEmpty()).toList().forEach(v -> {
         versions.remove(v);
         gauges.remove(v);
       });
