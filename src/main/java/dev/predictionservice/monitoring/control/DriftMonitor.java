@@ -69,12 +69,14 @@ public class DriftMonitor {
 
   /** Stops the sweep and drops every gauge, so a redeployed application does not leave suppliers of this one. */
   @PreDestroy
-  synchronized void stop() {
+  void stop() {
     if (sweeper != null) {
       sweeper.shutdownNow();
     }
-    versions.keySet().forEach(gauges::remove);
-    versions.clear();
+    synchronized (this) {
+      versions.keySet().forEach(gauges::remove);
+      versions.clear();
+    }
   }
 
   /** Counts scored rows of {@code model}: {@code rows[i]} encoded, {@code scores[i]} its prediction. */
