@@ -20,8 +20,8 @@ REF_URL=http://127.0.0.1:$REF_PORT
 REF_DIR=${BENCH_REFERENCE_DIR:-$(pwd)/../shared/reference/fastapi}
 OUT=target/bench
 ROUNDS=3
-# The baseline server runs with the defaults; the two settings under test are only set for their own restarts.
-unset PREDICTION_LOG_ENABLED WLP_LOGGING_CONSOLE_FORMAT
+# The baseline server runs with the defaults; the settings under test are only set for their own restarts.
+unset PREDICTION_LOG_ENABLED WLP_LOGGING_CONSOLE_FORMAT DRIFT_ENABLED
 
 for tool in wrk bc curl python3; do
   command -v "$tool" >/dev/null || { echo "$tool is missing (apt-get install -y wrk bc curl python3)" >&2; exit 2; }
@@ -267,17 +267,19 @@ for _ in 1 2 3 4 5; do
 done
 rss_after=$(mib "$(vm_kib VmRSS)")
 
-# 5. Restarts: the prediction log off, then JSON console logging (console output to a file, as in a container).
+# 5. Restarts: the prediction log off, drift monitoring off, then JSON console logging (console output to a file, as in
+# a container).
 # Each against a restarted server with the defaults, warmed up the same way: a server that has run the whole benchmark
 # has had minutes more to compile than one just restarted, which made such comparisons meaningless (measured: the log
 # "off" at 65 % of the long-running server's "on").
-echo "  restarts for the defaults, the prediction log off and JSON logging: $ROUNDS runs each at 64 connections"
+echo "  restarts for the defaults, the prediction log off, drift off and JSON logging: $ROUNDS runs each at 64 connections"
 measure_restart default_c64 PREDICTION_LOG_ENABLED=true
 measure_restart logoff_c64 PREDICTION_LOG_ENABLED=false
+measure_restart driftoff_c64 DRIFT_ENABLED=false
 measure_restart json_c64 WLP_LOGGING_CONSOLE_FORMAT=JSON
 grep -q '^{' "$server_work/console.log" || json_note="the console output had no JSON lines: WLP_LOGGING_CONSOLE_FORMAT ignored?"
 stop_service
-for l in default_c64 logoff_c64 json_c64; do
+for l in default_c64 logoff_c64 driftoff_c64 json_c64; do
   if [[ " $died " == *" $l "* ]] || [ ! -s "$OUT/$l.runs" ]; then printf -v "${l}_rps" died; else summarize "$l"; fi
 done
 
@@ -337,6 +339,12 @@ if [ "$logoff_c64_rps" = died ] || [ "$default_c64_rps" = died ]; then
   row "/predict c64 log on as % of off" "$(printf '%.0f %%' "$(calc "100 * $default_c64_rps / $logoff_c64_rps")")" "-" \
     ">= 90 %" "$(yesno "$default_c64_rps >= 0.9 * $logoff_c64_rps")"
 fi
+row "/predict c64 req/s, drift off" "$driftoff_c64_rps" "-" "-" "-"
+if [ "$driftoff_c64_rps" = died ] || [ "$default_c64_rps" = died ]; then
+  row "/predict c64 drift on as % of off" "n/a" "-" "cost < 2 %" "-"; else
+  row "/predict c64 drift on as % of off" "$(printf '%.1f %%' "$(calc "100 * $default_c64_rps / $driftoff_c64_rps")")" "-" \
+    "cost < 2 %" "$(yesno "$default_c64_rps > 0.98 * $driftoff_c64_rps")"
+fi
 row "/predict c64 req/s, JSON console log" "$json_c64_rps" "-" "-" "-"
 if [ "$json_c64_rps" = died ] || [ "$default_c64_rps" = died ]; then
   row "JSON logging cost vs SIMPLE" "n/a" "-" "<= 5 %" "-"; else
@@ -345,13 +353,13 @@ if [ "$json_c64_rps" = died ] || [ "$default_c64_rps" = died ]; then
 fi
 rule
 echo "c1 and c64 figures: median of $ROUNDS wrk runs of ${DURATION} s, alternating service and reference; p50/p99 in ms."
-echo "log on vs off and the JSON cost compare restarted servers, warmed up alike; \"defaults\" is their baseline."
+echo "log on vs off, drift on vs off and the JSON cost compare restarted servers, warmed up alike; \"defaults\" is their baseline."
 echo "non-2xx as wrk counts them (status >= 400; WRK_COUNT_STATUS=1 counts every non-2xx, at some wrk CPU)."
 $REF || echo "reference columns skipped: $REF_NOTE"
 [ "$svc_batch_fail" -eq 0 ] && [ "${ref_batch_fail:-0}" -eq 0 ] \
   || echo "batch calls that did not answer 200: service $svc_batch_fail, reference ${ref_batch_fail:-0}"
-[ "${logoff_c64_non2xx:-0}${logoff_c64_errors:-0}${json_c64_non2xx:-0}${json_c64_errors:-0}" = 0000 ] \
-  || echo "errors on the restarted servers (non-2xx/socket): log off ${logoff_c64_non2xx:-0}/${logoff_c64_errors:-0}, JSON ${json_c64_non2xx:-0}/${json_c64_errors:-0}"
+[ "${logoff_c64_non2xx:-0}${logoff_c64_errors:-0}${driftoff_c64_non2xx:-0}${driftoff_c64_errors:-0}${json_c64_non2xx:-0}${json_c64_errors:-0}" = 000000 ] \
+  || echo "errors on the restarted servers (non-2xx/socket): log off ${logoff_c64_non2xx:-0}/${logoff_c64_errors:-0}, drift off ${driftoff_c64_non2xx:-0}/${driftoff_c64_errors:-0}, JSON ${json_c64_non2xx:-0}/${json_c64_errors:-0}"
 [ -z "$died" ] || echo "the service died or did not start during:$died (its logs: $OUT/server-NAME/)"
 [ -z "${json_note:-}" ] || echo "$json_note"
 echo "$jmh_line"

@@ -29,11 +29,9 @@ public final class TrainingPipeline {
 
   public static Outcome run(List<TrainingRow> rows, List<String> categories, TrainingOptions options, String source,
       String version) {
-    List<TrainingRow> shuffled = new ArrayList<>(rows);
-    Collections.shuffle(shuffled, new Random(options.seed()));
-    int testRows = Math.max(1, (int) Math.round(shuffled.size() * options.testFraction()));
-    List<TrainingRow> test = shuffled.subList(0, testRows);
-    List<TrainingRow> train = shuffled.subList(testRows, shuffled.size());
+    Split split = split(rows, options);
+    List<TrainingRow> test = split.test();
+    List<TrainingRow> train = split.train();
     LOG.info(() -> "Training on " + train.size() + " rows, evaluating on " + test.size());
 
     FeatureSchema schema = FeatureSchema.withCategories(categories);
@@ -47,12 +45,23 @@ public final class TrainingPipeline {
             version != null ? version : versionOf(trained),
             Instant.now(),
             schema,
-            TrainingStats.of(train, categories),
+            TrainingStats.of(train, categories,
+                TrainingScores.of(trained.network(), trained.normalizer(), train, schema)),
             evaluation.metrics(),
             options.seed(),
             options.asMap(),
             source);
     return new Outcome(new ModelBundle(metadata, trained.network(), trained.normalizer()), evaluation);
+  }
+
+  /** The rows trained on and the held-out rows: a shuffle by the seed, the first {@code testFraction} held out. */
+  record Split(List<TrainingRow> train, List<TrainingRow> test) {}
+
+  static Split split(List<TrainingRow> rows, TrainingOptions options) {
+    List<TrainingRow> shuffled = new ArrayList<>(rows);
+    Collections.shuffle(shuffled, new Random(options.seed()));
+    int testRows = Math.max(1, (int) Math.round(shuffled.size() * options.testFraction()));
+    return new Split(shuffled.subList(testRows, shuffled.size()), shuffled.subList(0, testRows));
   }
 
   public static void write(Outcome outcome, Path bundleFile, Path cardDir) throws IOException {

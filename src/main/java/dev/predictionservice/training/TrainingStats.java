@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-/** Summary statistics of the training rows, stored in the bundle as the reference for drift checks. */
+/**
+ * Summary statistics of the training rows, stored in the bundle as the reference for drift checks: per numeric column
+ * its moments and decile bins, the category shares, and the decile bins of the model's own predictions on the rows.
+ */
 final class TrainingStats {
 
   private TrainingStats() {}
 
-  static FeatureStats of(List<TrainingRow> rows, List<String> categories) {
+  /** @param predictions the trained model's score of each row, in the order of {@code rows} */
+  static FeatureStats of(List<TrainingRow> rows, List<String> categories, double[] predictions) {
     Map<String, Double> shares = new LinkedHashMap<>();
     for (String category : categories) {
       long n = rows.stream().filter(r -> r.category().equals(category)).count();
@@ -24,7 +28,10 @@ final class TrainingStats {
         positives / rows.size(),
         numeric(rows, TrainingRow::age),
         numeric(rows, TrainingRow::income),
-        shares);
+        shares,
+        DecileBins.of(rows.stream().mapToDouble(TrainingRow::age).toArray()),
+        DecileBins.of(rows.stream().mapToDouble(TrainingRow::income).toArray()),
+        DecileBins.of(predictions));
   }
 
   private static NumericStats numeric(List<TrainingRow> rows, ToDoubleFunction<TrainingRow> column) {

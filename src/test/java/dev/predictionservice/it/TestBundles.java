@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -25,6 +26,14 @@ public final class TestBundles {
   /** The default network under another version name: a valid, servable bundle. */
   public static byte[] withVersion(String version) throws IOException {
     return withMetadata(m -> m.put("version", version));
+  }
+
+  /** The default network as a bundle trained before bundles carried drift bins: it loads, drift is unavailable. */
+  public static byte[] withoutDriftBins(String version) throws IOException {
+    return withMetadata(m -> {
+      m.put("version", version);
+      ((ObjectNode) m.get("trainingStats")).remove(List.of("ageBins", "incomeBins", "predictionBins"));
+    });
   }
 
   /** A bundle whose schema does not fit its network (one category too many): incompatible. */

@@ -75,6 +75,8 @@ class TrainingDeterminismTest {
     assertEquals(first.bundle().version(), metadata.version());
     assertEquals(SyntheticDataset.CATEGORIES, metadata.schema().categories());
     assertEquals(2400, metadata.trainingStats().rows());
+    assertTrue(metadata.trainingStats().hasDriftBins(), "new bundles carry the drift bins");
+    assertEquals(1.0, metadata.trainingStats().predictionBins().shares().stream().mapToDouble(d -> d).sum(), 1e-9);
     assertTrue(Files.size(dir.resolve("card/roc.png")) > 1000);
     assertTrue(Files.size(dir.resolve("card/calibration.png")) > 1000);
     String card = Files.readString(dir.resolve("card/model-card.md"));

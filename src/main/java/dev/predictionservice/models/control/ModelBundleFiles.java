@@ -71,6 +71,16 @@ public final class ModelBundleFiles {
     }
   }
 
+  /**
+   * Replaces the {@code metadata.json} of the bundle {@code file} and leaves the network and normalizer entries as
+   * they are (the trainer's refresh of a committed bundle's training statistics: same weights, same version).
+   */
+  public static void replaceMetadata(Path file, ModelMetadata metadata) throws IOException {
+    try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + file.toAbsolutePath().toUri()), Map.of())) {
+      Files.write(zip.getPath(METADATA_ENTRY), JSON.writeValueAsBytes(metadata));
+    }
+  }
+
   /** Reads a bundle; any problem becomes a ModelBundleFormatException naming the file and what is wrong. */
   public static ModelBundle read(Path file) {
     ModelMetadata metadata = readMetadata(file);

@@ -4,6 +4,7 @@ import dev.predictionservice.models.control.FeatureEncoder;
 import dev.predictionservice.models.control.ModelRegistry;
 import dev.predictionservice.models.entity.FeatureSchema;
 import dev.predictionservice.models.entity.ModelBundle;
+import dev.predictionservice.monitoring.control.DriftMonitor;
 import dev.predictionservice.platform.ConfigValues;
 import dev.predictionservice.predictionlog.control.PredictionLog;
 import dev.predictionservice.predictions.entity.BatchPredictionResponse;
@@ -44,6 +45,7 @@ public class Predictor {
   @Inject PredictionMetrics metrics;
   @Inject PredictionLimits limits;
   @Inject PredictionLog predictionLog;
+  @Inject DriftMonitor drift;
 
   // The key @Bulkhead used, so existing settings (README) keep working.
   @Inject
@@ -113,6 +115,7 @@ public class Predictor {
       float[] scores = model.predict(rows);
       long scored = System.nanoTime();
       predictionLog.record(endpoint, model.version(), instances, scores, scored - encoded);
+      drift.observe(model, rows, scores);
       metrics.succeeded(model.version(), endpoint, rows.length, encoded - start, scored - encoded,
           System.nanoTime() - scored);
       return new ScoredRows(scores, model.version());

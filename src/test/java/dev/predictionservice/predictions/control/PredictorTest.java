@@ -12,6 +12,7 @@ import dev.predictionservice.models.control.ModelNotLoadedException;
 import dev.predictionservice.models.control.ModelRegistry;
 import dev.predictionservice.models.entity.ModelBundle;
 import dev.predictionservice.models.entity.ModelMetadata;
+import dev.predictionservice.monitoring.control.DriftMonitor;
 import dev.predictionservice.platform.FieldError;
 import dev.predictionservice.platform.InvalidInputException;
 import dev.predictionservice.predictionlog.control.PredictionLog;
@@ -151,6 +152,7 @@ class PredictorTest {
     predictor.registry = new FakeRegistry();
     predictor.metrics = metrics;
     predictor.predictionLog = log;
+    predictor.drift = new DriftMonitor(); // drift.enabled not injected: false, so drift records nothing here
     predictor.limits = new PredictionLimits();
     predictor.limits.maxBatchSize = 3;
     predictor.predictConcurrency = 2;
