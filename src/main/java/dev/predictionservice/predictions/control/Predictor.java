@@ -4,6 +4,8 @@ import dev.predictionservice.models.control.FeatureEncoder;
 import dev.predictionservice.models.control.ModelRegistry;
 import dev.predictionservice.models.entity.FeatureSchema;
 import dev.predictionservice.models.entity.ModelBundle;
+import dev.predictionservice.monitoring.control.CanaryRouter;
+import dev.predictionservice.monitoring.control.ShadowScoring;
 import dev.predictionservice.platform.ConfigValues;
 import dev.predictionservice.predictionlog.control.PredictionLog;
 import dev.predictionservice.predictions.entity.BatchPredictionResponse;
@@ -44,6 +46,8 @@ public class Predictor {
   @Inject PredictionMetrics metrics;
   @Inject PredictionLimits limits;
   @Inject PredictionLog predictionLog;
+  @Inject CanaryRouter canary;
+  @Inject ShadowScoring shadow;
 
   // The key @Bulkhead used, so existing settings (README) keep working.
   @Inject
@@ -115,6 +119,7 @@ public class Predictor {
       predictionLog.record(endpoint, model.version(), instances, scores, scored - encoded);
       metrics.succeeded(model.version(), endpoint, rows.length, encoded - start, scored - encoded,
           System.nanoTime() - scored);
+      shadow.offer(endpoint, model, instances, rows, scores);
       return new ScoredRows(scores, model.version());
     } catch (RuntimeException e) {
       metrics.failed(model.version(), System.nanoTime() - start);
@@ -124,7 +129,7 @@ public class Predictor {
 
   private ModelBundle model(String version, InputErrors errors) {
     if (version == null) {
-      return registry.active();
+      return canary.route(); // the active version, or the canary's candidate for this request
     }
     return registry.loaded(version).orElseThrow(() -> errors.versionNotLoaded(version, registry.loadedVersions()));
   }
