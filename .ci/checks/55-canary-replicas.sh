@@ -30,7 +30,7 @@ admin() { # METHOD PORT PATH [JSON] -> body; fails on a status >= 300
   local code
   code=$(curl -s -o "$WORK/admin.json" -w '%{http_code}' -X "$1" -H "Authorization: Bearer $ADMIN" \
     ${4:+-H 'Content-Type: application/json' -d "$4"} "http://127.0.0.1:$2$3")
-  [ "$code" -lt 300 ] || fail "$1 $3 on $2: $code $(cat "$WORK/admin.json")"
+  [ "$code" -lt 300 ] || fail_here "$1 $3 on $2: $code $(cat "$WORK/admin.json")"
   cat "$WORK/admin.json"
 }
 version_for() { # PORT REQUEST_ID -> the model version that answered
@@ -40,13 +40,21 @@ version_for() { # PORT REQUEST_ID -> the model version that answered
 answers() { # PORT PREFIX N -> "id version" lines
   for i in $(seq 1 "$3"); do echo "$2-$i $(version_for "$1" "$2-$i")"; done
 }
-wait_for() { # PORT REQUEST_ID VERSION: prints the ms until PORT answers REQUEST_ID with VERSION; fails after 5 s
-  local t0; t0=$(date +%s%N)
+now_ns() { date +%s%N; }
+fail_here() { log "FAIL: $*" >&2; exit 1; }   # fail inside $(...): the message to stderr, not into the value
+wait_for() { # PORT REQUEST_ID VERSION T0_NS: prints the ms from T0 until PORT answers REQUEST_ID with VERSION; fails
+  local t0=$4   # when that takes over 5 s
   until [ "$(version_for "$1" "$2")" = "$3" ]; do
-    [ $(( ($(date +%s%N) - t0) / 1000000 )) -lt 5000 ] || fail "$1 did not answer $2 with $3 within 5 s"
+    [ $(( ($(date +%s%N) - t0) / 1000000 )) -lt 5000 ] || fail_here "$1 did not answer $2 with $3 within 5 s"
     sleep 0.05
   done
   echo $(( ($(date +%s%N) - t0) / 1000000 ))
+}
+first_for() { # PORT VERSION PREFIX: the first of PREFIX-1..50 that PORT answers with VERSION
+  for i in $(seq 1 50); do
+    [ "$(version_for "$1" "$3-$i")" = "$2" ] && { echo "$3-$i"; return 0; }
+  done
+  fail_here "$1 answered none of 50 requests with $2"
 }
 all_answer() { # VERSION PREFIX: both replicas answer 100 ids with VERSION
   for port in $A $B; do
@@ -63,11 +71,11 @@ code=$(curl -s -o "$WORK/upload.json" -w '%{http_code}' -H "Authorization: Beare
 [ "$code" = 201 ] || fail "upload: $code $(cat "$WORK/upload.json")"
 
 log "1. a 20 % canary of $NEXT set through A"
+t0=$(now_ns)
 admin PUT $A /models/canary "{\"version\":\"$NEXT\",\"weight\":0.2}" >/dev/null
+probe=$(first_for $A "$NEXT" split)
+log "B answers $probe with the candidate $(wait_for $B "$probe" "$NEXT" "$t0") ms after the canary was set through A"
 answers $A split 500 >"$WORK/splitA.txt"
-probe=$(awk -v v="$NEXT" '$2 == v {print $1; exit}' "$WORK/splitA.txt")
-[ -n "$probe" ] || fail "A answered none of 500 requests with the candidate"
-log "B answers $probe with the candidate $(wait_for $B "$probe" "$NEXT") ms after the canary was set through A"
 answers $B split 500 >"$WORK/splitB.txt"
 share=$(awk -v v="$NEXT" '$2 == v {n++} END {print n + 0}' "$WORK/splitA.txt")
 log "candidate answered $share of 500 requests on A"
@@ -78,21 +86,22 @@ log "B answers all 500 request ids with the same version as A"
 
 log "2. promote through B"
 stayed=$(awk -v v="$ORIGINAL" '$2 == v {print $1; exit}' "$WORK/splitA.txt")
+t0=$(now_ns)
 admin POST $B /models/canary/promote >/dev/null
-log "A answers $stayed with $NEXT $(wait_for $A "$stayed" "$NEXT") ms after the promote through B"
+log "A answers $stayed with $NEXT $(wait_for $A "$stayed" "$NEXT" "$t0") ms after the promote through B"
 all_answer "$NEXT" promoted
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $ADMIN" http://127.0.0.1:$A/models/canary)" \
   = 404 ] || fail "A still shows a canary after the promote"
 log "both replicas answer every request with $NEXT"
 
 log "3. a 50 % canary of $ORIGINAL set through A, aborted through B"
+t0=$(now_ns)
 admin PUT $A /models/canary "{\"version\":\"$ORIGINAL\",\"weight\":0.5}" >/dev/null
-answers $A abort 50 >"$WORK/abortA.txt"
-probe=$(awk -v v="$ORIGINAL" '$2 == v {print $1; exit}' "$WORK/abortA.txt")
-[ -n "$probe" ] || fail "A answered none of 50 requests with the candidate $ORIGINAL"
-wait_for $B "$probe" "$ORIGINAL" >/dev/null
+probe=$(first_for $A "$ORIGINAL" abort)
+log "B answers $probe with $ORIGINAL $(wait_for $B "$probe" "$ORIGINAL" "$t0") ms after the canary was set through A"
+t0=$(now_ns)
 admin DELETE $B /models/canary >/dev/null
-log "A answers $probe with $NEXT $(wait_for $A "$probe" "$NEXT") ms after the abort through B"
+log "A answers $probe with $NEXT $(wait_for $A "$probe" "$NEXT" "$t0") ms after the abort through B"
 all_answer "$NEXT" aborted
 log "both replicas answer every request with the active version $NEXT"
 log "PASS"

@@ -45,8 +45,11 @@ public class Rollouts {
     }
   }
 
-  /** Reads the table now (the poll does, and an admin call after changing it, so its own replica follows at once). */
-  void reload() throws SQLException {
+  /**
+   * Reads the table now (the poll does, and an admin call after changing it, so its own replica follows at once).
+   * Synchronized so that a poll that read the table before an admin change cannot publish after the change's reload.
+   */
+  synchronized void reload() throws SQLException {
     Map<String, Rollout> now = store.read();
     Rollout nextCanary = now.get(RolloutStore.CANARY);
     Rollout nextShadow = now.get(RolloutStore.SHADOW);
