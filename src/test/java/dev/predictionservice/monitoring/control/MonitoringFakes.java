@@ -32,7 +32,7 @@ final class MonitoringFakes {
   }
 
   /** A registry serving the first bundle as the active version and the others as loaded. */
-  static final class Registry extends ModelRegistry {
+  static class Registry extends ModelRegistry {
     final ModelBundle active;
     final Map<String, ModelBundle> loaded = new HashMap<>();
 
@@ -55,13 +55,26 @@ final class MonitoringFakes {
     }
   }
 
-  /** The model_rollout table as a map. */
+  /** The model_rollout table as a map; its changes are also written to {@code events}. */
   static final class Store extends RolloutStore {
     final Map<String, Rollout> rows = new HashMap<>();
+    final List<String> events = new ArrayList<>();
 
     @Override
     Map<String, Rollout> read() {
       return new HashMap<>(rows);
+    }
+
+    @Override
+    void put(String kind, Rollout rollout) {
+      rows.put(kind, rollout);
+      events.add("put " + kind + " " + rollout.version());
+    }
+
+    @Override
+    boolean clear(String kind) {
+      events.add("clear " + kind);
+      return rows.remove(kind) != null;
     }
   }
 
