@@ -100,6 +100,7 @@ measure_restart() {
   local name=$1; shift
   stop_service
   if ! start_service "$name" "$@"; then died="$died $name"; echo "  the service ($*) did not start" >&2; return 0; fi
+  if [ -n "${after_start:-}" ] && ! "$after_start"; then died="$died $name"; echo "  $after_start failed" >&2; return 0; fi
   echo "  restarted ($*): ready in $(printf '%.1f' "$start_to_ready") s; warm-up ${RESTART_WARMUP} s"
   warm_until_steady "$URL/predict" "$RESTART_WARMUP"
   for _ in $(seq $ROUNDS); do svc_alive || break; run_wrk "$name" "$URL/predict" 64; done
@@ -272,14 +273,34 @@ rss_after=$(mib "$(vm_kib VmRSS)")
 # Each against a restarted server with the defaults, warmed up the same way: a server that has run the whole benchmark
 # has had minutes more to compile than one just restarted, which made such comparisons meaningless (measured: the log
 # "off" at 65 % of the long-running server's "on").
-echo "  restarts for the defaults, the prediction log off, drift off and JSON logging: $ROUNDS runs each at 64 connections"
+echo "  restarts for the defaults, the prediction log off, drift off, JSON logging and a 10 % shadow: $ROUNDS runs each at 64 connections"
 measure_restart default_c64 PREDICTION_LOG_ENABLED=true
 measure_restart logoff_c64 PREDICTION_LOG_ENABLED=false
 measure_restart driftoff_c64 DRIFT_ENABLED=false
 measure_restart json_c64 WLP_LOGGING_CONSOLE_FORMAT=JSON
 grep -q '^{' "$server_work/console.log" || json_note="the console output had no JSON lines: WLP_LOGGING_CONSOLE_FORMAT ignored?"
+# A 10 % shadow (issue 15): a second version (the default network under another name: the same scoring work) is
+# uploaded through the admin API with a token of a key pair made here, then set as the shadow of 10 % of the calls.
+mkdir -p "$OUT/keys" "$OUT/shadow-bundle"
+java scripts/AdminToken.java keygen --out "$OUT/keys" >/dev/null 2>&1
+(cd "$OUT/shadow-bundle" && jar xf "$OLDPWD/target/classes/model/default.bundle" metadata.json \
+  && sed -i '0,/"version" *: *"[^"]*"/s//"version" : "m-bench-shadow"/' metadata.json \
+  && cp "$OLDPWD/target/classes/model/default.bundle" shadow.bundle && jar uf shadow.bundle metadata.json)
+set_shadow() {
+  local token auth
+  token=$(java scripts/AdminToken.java mint --key "$OUT/keys/admin-jwt-private.pem" --issuer bench-shadow \
+    --audience prediction-service-admin --subject bench --ttl 60m) || return 1
+  auth="Authorization: Bearer $token"
+  curl -sf -o /dev/null -H "$auth" -H 'Content-Type: application/octet-stream' \
+    --data-binary @"$OUT/shadow-bundle/shadow.bundle" "$URL/models" || return 1
+  curl -sf -o /dev/null -X PUT -H "$auth" -H 'Content-Type: application/json' \
+    -d '{"version":"m-bench-shadow","fraction":0.1}' "$URL/models/shadow"
+}
+after_start=set_shadow measure_restart shadow_c64 MP_JWT_VERIFY_ISSUER=bench-shadow \
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION="$(pwd)/$OUT/keys/admin-jwt-public.pem"
+shadowed=$(curl -s "$URL/metrics" | awk '/^shadow_predictions_total/ {n += $2} END {printf "%d", n}' || true)
 stop_service
-for l in default_c64 logoff_c64 driftoff_c64 json_c64; do
+for l in default_c64 logoff_c64 driftoff_c64 json_c64 shadow_c64; do
   if [[ " $died " == *" $l "* ]] || [ ! -s "$OUT/$l.runs" ]; then printf -v "${l}_rps" died; else summarize "$l"; fi
 done
 
@@ -351,9 +372,17 @@ if [ "$json_c64_rps" = died ] || [ "$default_c64_rps" = died ]; then
   json_cost=$(calc "100 * ($default_c64_rps - $json_c64_rps) / $default_c64_rps")
   row "JSON logging cost vs SIMPLE" "$(printf '%.1f %%' "$json_cost")" "-" "<= 5 %" "$(yesno "$json_cost <= 5")"
 fi
+row "/predict c64 req/s, 10 % shadow" "$shadow_c64_rps" "-" "-" "-"
+if [ "$shadow_c64_rps" = died ] || [ "$default_c64_rps" = died ]; then
+  row "/predict c64 with 10 % shadow as % of without" "n/a" "-" "cost <= 5 %" "-"; else
+  row "/predict c64 with 10 % shadow as % of without" \
+    "$(printf '%.0f %%' "$(calc "100 * $shadow_c64_rps / $default_c64_rps")")" "-" "cost <= 5 %" \
+    "$(yesno "$shadow_c64_rps >= 0.95 * $default_c64_rps")"
+fi
 rule
 echo "c1 and c64 figures: median of $ROUNDS wrk runs of ${DURATION} s, alternating service and reference; p50/p99 in ms."
-echo "log on vs off, drift on vs off and the JSON cost compare restarted servers, warmed up alike; \"defaults\" is their baseline."
+echo "log on vs off, drift on vs off, the JSON cost and the shadow compare restarted servers, warmed up alike; \"defaults\" is their baseline."
+echo "rows scored by the shadow during its restart: ${shadowed:-0} (shadow_predictions_total)"
 echo "non-2xx as wrk counts them (status >= 400; WRK_COUNT_STATUS=1 counts every non-2xx, at some wrk CPU)."
 $REF || echo "reference columns skipped: $REF_NOTE"
 [ "$svc_batch_fail" -eq 0 ] && [ "${ref_batch_fail:-0}" -eq 0 ] \

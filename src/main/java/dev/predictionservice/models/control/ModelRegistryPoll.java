@@ -5,6 +5,7 @@ import dev.predictionservice.platform.RequestLogContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -21,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the packed default) if the database does not know it, activates it if no version is active, and loads the active
  * version: any failure fails the start, so the server never reports started without a model. The versions flagged
  * loaded are loaded too, best effort (one that fails is reported in the repository index, not fatal). Then it polls
- * every {@code models.poll-interval-ms}, so replicas sharing one database converge within seconds.
+ * every {@code models.poll-interval-ms}, so replicas sharing one database converge within seconds; each poll ends
+ * with a {@link ModelsPolled} event for the settings other components keep beside the active flag.
  */
 @ApplicationScoped
 public class ModelRegistryPoll {
@@ -32,6 +34,7 @@ public class ModelRegistryPoll {
   @Inject ModelRegistry registry;
   @Inject ModelStore store;
   @Inject ModelCatalog catalog;
+  @Inject Event<ModelsPolled> polled;
 
   @Inject
   @ConfigProperty(name = POLL_INTERVAL, defaultValue = "1000")
@@ -55,6 +58,7 @@ public class ModelRegistryPoll {
     }
     LOG.info(() -> String.format("Model %s active (loaded in %d ms), loaded here: %s", registry.active().version(),
         (System.nanoTime() - start) / 1_000_000, registry.loadedVersions()));
+    polled.fire(new ModelsPolled());
     // A plain daemon thread: the poll needs no container context (JDBC through the data source works anywhere).
     poller = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "model-registry-poll");
@@ -74,6 +78,7 @@ public class ModelRegistryPoll {
   private void pollQuietly() {
     try {
       registry.refresh();
+      polled.fire(new ModelsPolled());
     } catch (Exception e) {
       // A database outage must not stop serving: the current models stay loaded until the database is back.
       LOG.log(Level.FINE, "Polling the model versions failed", e);

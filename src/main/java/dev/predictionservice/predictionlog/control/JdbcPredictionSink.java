@@ -23,7 +23,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 public class JdbcPredictionSink implements PredictionSink {
 
   static final String INSERT = "INSERT INTO prediction_log (log_id, item_index, request_id, logged_at, model_version,"
-      + " endpoint, age, income, category, prediction, latency_micros) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+      + " endpoint, age, income, category, prediction, latency_micros, shadow)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
       + " ON CONFLICT DO NOTHING";
 
   @Inject Database database;
@@ -47,6 +48,7 @@ public class JdbcPredictionSink implements PredictionSink {
           insert.setString(9, r.category());
           insert.setDouble(10, r.prediction());
           insert.setLong(11, r.latencyMicros());
+          insert.setBoolean(12, r.shadow());
           insert.addBatch();
         }
         insert.executeBatch();

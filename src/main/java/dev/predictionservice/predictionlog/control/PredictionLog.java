@@ -99,20 +99,34 @@ public class PredictionLog {
   /** Records one scoring call: one record per instance, all with this request's id and one log id. */
   public void record(String endpoint, String modelVersion, List<? extends LoggedInstance> instances, float[] scores,
       long latencyNanos) {
-    if (writer == null) {
-      return; // switched off
+    if (writer != null) {
+      writer.offer(records(currentRequestId(), endpoint, modelVersion, instances, scores, latencyNanos, false));
     }
+  }
+
+  /**
+   * Records a shadow version's scores of a call already answered, flagged as shadow. Called off the request thread,
+   * so the request id is the one the caller's thread read.
+   */
+  public void recordShadow(String requestId, String endpoint, String modelVersion,
+      List<? extends LoggedInstance> instances, float[] scores, long latencyNanos) {
+    if (writer != null) {
+      writer.offer(records(requestId, endpoint, modelVersion, instances, scores, latencyNanos, true));
+    }
+  }
+
+  private static List<PredictionRecord> records(String requestId, String endpoint, String modelVersion,
+      List<? extends LoggedInstance> instances, float[] scores, long latencyNanos, boolean shadow) {
     String logId = TimeOrderedIds.next();
-    String requestId = currentRequestId();
     Instant now = Instant.now();
     long micros = latencyNanos / 1000;
     List<PredictionRecord> records = new ArrayList<>(instances.size());
     for (int i = 0; i < instances.size(); i++) {
       LoggedInstance in = instances.get(i);
       records.add(new PredictionRecord(logId, i, requestId, now, modelVersion, endpoint, in.age(), in.income(),
-          in.category(), scores[i], micros));
+          in.category(), scores[i], micros, shadow));
     }
-    writer.offer(records);
+    return records;
   }
 
   private String currentRequestId() {

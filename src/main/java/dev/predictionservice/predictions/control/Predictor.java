@@ -5,6 +5,8 @@ import dev.predictionservice.models.control.ModelRegistry;
 import dev.predictionservice.models.entity.FeatureSchema;
 import dev.predictionservice.models.entity.ModelBundle;
 import dev.predictionservice.monitoring.control.DriftMonitor;
+import dev.predictionservice.monitoring.control.CanaryRouter;
+import dev.predictionservice.monitoring.control.ShadowScoring;
 import dev.predictionservice.platform.ConfigValues;
 import dev.predictionservice.predictionlog.control.PredictionLog;
 import dev.predictionservice.predictions.entity.BatchPredictionResponse;
@@ -46,6 +48,8 @@ public class Predictor {
   @Inject PredictionLimits limits;
   @Inject PredictionLog predictionLog;
   @Inject DriftMonitor drift;
+  @Inject CanaryRouter canary;
+  @Inject ShadowScoring shadow;
 
   // The key @Bulkhead used, so existing settings (README) keep working.
   @Inject
@@ -118,6 +122,7 @@ public class Predictor {
       drift.observe(model, rows, scores);
       metrics.succeeded(model.version(), endpoint, rows.length, encoded - start, scored - encoded,
           System.nanoTime() - scored);
+      shadow.offer(endpoint, model, instances, rows, scores);
       return new ScoredRows(scores, model.version());
     } catch (RuntimeException e) {
       metrics.failed(model.version(), System.nanoTime() - start);
@@ -127,7 +132,7 @@ public class Predictor {
 
   private ModelBundle model(String version, InputErrors errors) {
     if (version == null) {
-      return registry.active();
+      return canary.route(); // the active version, or the canary's candidate for this request
     }
     return registry.loaded(version).orElseThrow(() -> errors.versionNotLoaded(version, registry.loadedVersions()));
   }

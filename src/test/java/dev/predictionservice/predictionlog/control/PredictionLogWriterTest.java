@@ -80,7 +80,7 @@ class PredictionLogWriterTest {
 
   static List<PredictionRecord> records(String logId, int n) {
     return IntStream.range(0, n).mapToObj(i -> new PredictionRecord(logId, i, "req-" + logId, Instant.now(), "m-1",
-        "batch", 30 + i, 1000.0 * i, "A", 0.5, 120)).toList();
+        "batch", 30 + i, 1000.0 * i, "A", 0.5, 120, i % 2 == 1)).toList();
   }
 
   PredictionLogWriter writer(int capacity, long maxSpool) throws Exception {
@@ -200,6 +200,22 @@ class PredictionLogWriterTest {
     runUntilClosed(writer);
     assertEquals(5, sink.rows.size());
     assertEquals(List.of("old/0", "old/1", "old/2", "new/0", "new/1"), new ArrayList<>(sink.rows.keySet()));
+  }
+
+  @Test
+  void theShadowFlagSurvivesTheSpoolAndLinesWrittenBeforeItReadAsNotShadow() throws Exception {
+    Spool spool = new Spool(dir, 1 << 20);
+    spool.append(records("flag", 2));
+    // A line as the spool wrote it before the shadow column existed (no "shadow" field).
+    Files.writeString(dir.resolve("spool.jsonl"), "{\"logId\":\"old\",\"itemIndex\":0,\"requestId\":\"r\","
+        + "\"loggedAt\":\"2026-01-01T00:00:00Z\",\"modelVersion\":\"m-1\",\"endpoint\":\"single\",\"age\":30,"
+        + "\"income\":1.0,\"category\":\"A\",\"prediction\":0.5,\"latencyMicros\":7}\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    assertEquals(3, spool.replay(10, sink::write));
+    assertFalse(sink.rows.get("flag/0").shadow());
+    assertTrue(sink.rows.get("flag/1").shadow());
+    assertFalse(sink.rows.get("old/0").shadow());
+    assertEquals(7, sink.rows.get("old/0").latencyMicros());
   }
 
   @Test

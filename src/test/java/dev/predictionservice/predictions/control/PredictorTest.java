@@ -13,6 +13,8 @@ import dev.predictionservice.models.control.ModelRegistry;
 import dev.predictionservice.models.entity.ModelBundle;
 import dev.predictionservice.models.entity.ModelMetadata;
 import dev.predictionservice.monitoring.control.DriftMonitor;
+import dev.predictionservice.monitoring.control.CanaryRouter;
+import dev.predictionservice.monitoring.control.ShadowScoring;
 import dev.predictionservice.platform.FieldError;
 import dev.predictionservice.platform.InvalidInputException;
 import dev.predictionservice.predictionlog.control.PredictionLog;
@@ -59,7 +61,8 @@ class PredictorTest {
     assertEquals("m-other", named.modelVersion());
     assertEquals(score(other, ROW), named.prediction());
     assertEquals(List.of("m-active single 1", "m-other single 1"), metrics.calls);
-    assertEquals(List.of("single m-active 1", "single m-other 1"), log.calls);
+    assertEquals(List.of("single m-active 1", "shadow offered m-active 1", "single m-other 1",
+        "shadow offered m-other 1"), log.calls, "each answered call is logged, then offered to the shadow");
   }
 
   @Test
@@ -153,6 +156,19 @@ class PredictorTest {
     predictor.metrics = metrics;
     predictor.predictionLog = log;
     predictor.drift = new DriftMonitor(); // drift.enabled not injected: false, so drift records nothing here
+    predictor.canary = new CanaryRouter() {
+      @Override
+      public ModelBundle route() {
+        return active; // no canary: the active version (CanaryRouterTest covers the split)
+      }
+    };
+    predictor.shadow = new ShadowScoring() {
+      @Override
+      public void offer(String endpoint, ModelBundle served, List<? extends LoggedInstance> instances,
+          float[][] rows, float[] scores) {
+        log.calls.add("shadow offered " + served.version() + " " + rows.length);
+      }
+    };
     predictor.limits = new PredictionLimits();
     predictor.limits.maxBatchSize = 3;
     predictor.predictConcurrency = 2;
