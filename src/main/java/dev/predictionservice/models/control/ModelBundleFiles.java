@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.predictionservice.models.entity.ModelBundle;
 import dev.predictionservice.models.entity.ModelMetadata;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -15,9 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.common.primitives.Pair;
@@ -39,6 +45,34 @@ public final class ModelBundleFiles {
           .enable(SerializationFeature.INDENT_OUTPUT);
 
   private ModelBundleFiles() {}
+
+  /**
+   * Whether two bundles hold the same network and normalizer, entry for entry, whatever their metadata: a bundle
+   * re-packed with newer metadata (e.g. drift bins) serves exactly what the old one did.
+   */
+  public static boolean sameNetwork(byte[] one, byte[] other) throws IOException {
+    return entriesButMetadata(one).equals(entriesButMetadata(other));
+  }
+
+  private static Map<String, String> entriesButMetadata(byte[] bundle) throws IOException {
+    Map<String, String> entries = new TreeMap<>();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bundle))) {
+      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        if (!entry.getName().equals(METADATA_ENTRY)) {
+          entries.put(entry.getName(), HexFormat.of().formatHex(sha256().digest(zip.readAllBytes())));
+        }
+      }
+    }
+    return entries;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /** The metadata as JSON text, as the model registry stores it beside the bundle. */
   public static String metadataJson(ModelMetadata metadata) throws IOException {

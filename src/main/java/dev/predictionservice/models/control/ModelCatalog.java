@@ -71,8 +71,11 @@ public class ModelCatalog {
     }
     String name = path != null ? path : "classpath:" + PACKED_DEFAULT;
     try {
-      if (store.find(version).isEmpty()) {
+      Optional<ModelVersion> known = store.find(version);
+      if (known.isEmpty()) {
         register(bytes, name);
+      } else {
+        refreshIfRepacked(known.get(), bytes, name);
       }
     } catch (ModelConflictException | SQLException e) {
       // Another replica registered it at the same moment: fine, as long as it is there now.
@@ -81,6 +84,29 @@ public class ModelCatalog {
       }
     }
     return version;
+  }
+
+  /**
+   * A registry that already holds the seed's version from an older release keeps serving that release's bytes unless
+   * they are refreshed: when the seed is the same network re-packed with newer metadata (the default bundle gained
+   * drift bins with the same weights, so the same version), the stored bundle and metadata are replaced. A seed with
+   * another network under a known version is left alone: the registered one is what replicas serve.
+   */
+  private void refreshIfRepacked(ModelVersion known, byte[] bytes, String name) throws SQLException, IOException {
+    String checksum = sha256(bytes);
+    if (known.checksum().equals(checksum)) {
+      return;
+    }
+    byte[] stored = store.bundle(known.version()).orElseThrow(() -> new ModelNotFoundException(known.version()));
+    if (!ModelBundleFiles.sameNetwork(stored, bytes)) {
+      LOG.warning(() -> "Model version " + known.version() + " from " + name + " has another network than the one"
+          + " registered under that version; the registered one is kept");
+      return;
+    }
+    ModelBundle bundle = ModelBundleFiles.read(new ByteArrayInputStream(bytes), name);
+    store.replaceBundle(known.version(), checksum, ModelBundleFiles.metadataJson(bundle.metadata()), bytes);
+    LOG.info(() -> "Model version " + known.version() + ": the same network with newer metadata from " + name
+        + " replaces the registered bundle");
   }
 
   public List<ModelVersion> list() throws SQLException {

@@ -38,6 +38,20 @@ public class ModelStore {
     }
   }
 
+  /** Replaces a version's bundle and metadata (the same network re-packed with newer metadata); false if unknown. */
+  public boolean replaceBundle(String version, String checksum, String metadataJson, byte[] bundle)
+      throws SQLException {
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement(
+            "UPDATE model_version SET checksum = ?, metadata = ?, bundle = ? WHERE version = ?")) {
+      ps.setString(1, checksum);
+      ps.setString(2, metadataJson);
+      ps.setBytes(3, bundle);
+      ps.setString(4, version);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
   public List<ModelVersion> list() throws SQLException {
     try (Connection c = database.dataSource().getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM model_version ORDER BY registered");

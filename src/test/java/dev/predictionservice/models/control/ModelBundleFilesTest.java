@@ -1,6 +1,7 @@
 package dev.predictionservice.models.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +75,23 @@ class ModelBundleFilesTest {
     var e = assertThrows(ModelBundleFormatException.class, () -> ModelBundleFiles.read(in, "upload.bundle"));
 
     assertTrue(e.getMessage().startsWith("Model bundle 'upload.bundle'"), e.getMessage());
+  }
+
+  @Test
+  void theSameNetworkWithOtherMetadataIsTheSameNetworkAndAnotherNetworkIsNot() throws Exception {
+    byte[] old = Files.readAllBytes(zip("old.bundle",
+        Map.of("metadata.json", "{\"version\":\"v1\"}", "coefficients.bin", "weights", "normalizer.bin", "n")));
+    byte[] repacked = Files.readAllBytes(zip("new.bundle",
+        Map.of("metadata.json", "{\"version\":\"v1\",\"bins\":[1]}", "coefficients.bin", "weights",
+            "normalizer.bin", "n")));
+    byte[] retrained = Files.readAllBytes(zip("other.bundle",
+        Map.of("metadata.json", "{\"version\":\"v1\"}", "coefficients.bin", "weightz", "normalizer.bin", "n")));
+    byte[] fewer = Files.readAllBytes(zip("fewer.bundle",
+        Map.of("metadata.json", "{\"version\":\"v1\"}", "coefficients.bin", "weights")));
+
+    assertTrue(ModelBundleFiles.sameNetwork(old, repacked));
+    assertFalse(ModelBundleFiles.sameNetwork(old, retrained));
+    assertFalse(ModelBundleFiles.sameNetwork(old, fewer));
   }
 
   private Path zip(String name, Map<String, String> entries) throws Exception {

@@ -48,6 +48,17 @@ class ModelStoreTest {
   }
 
   @Test
+  void aRepackedBundleReplacesTheStoredBytesAndMetadataOfItsVersionOnly() throws Exception {
+    assertTrue(store.replaceBundle("b", "new-sum", "{\"bins\":true}", new byte[] {2, 3}));
+
+    assertEquals("new-sum", store.find("b").orElseThrow().checksum());
+    assertEquals(2, store.find("b").orElseThrow().sizeBytes());
+    assertEquals("{\"bins\":true}", store.metadata("b").orElseThrow());
+    assertEquals("-", store.find("a").orElseThrow().checksum());
+    assertFalse(store.replaceBundle("z", "s", "{}", new byte[] {1}));
+  }
+
+  @Test
   void activationKeepsThePreviousVersionLoadedOnlyWhenAsked() throws Exception {
     assertTrue(store.markLoaded("b", true));
     assertFalse(store.markLoaded("a", true), "the active one has no loaded flag");
