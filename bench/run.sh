@@ -96,6 +96,7 @@ stop_service() { stop_server; save_server_logs; }
 
 # measure_restart NAME VAR=value: restart the service with that setting, warm it up, and run /predict at 64
 # connections ROUNDS times into $OUT/NAME.runs; a server that does not start or dies is noted in $died.
+# Hooks: after_start (run once the server is ready, before the warm-up), rounds (runs the measured rounds instead).
 measure_restart() {
   local name=$1; shift
   stop_service
@@ -103,7 +104,9 @@ measure_restart() {
   if [ -n "${after_start:-}" ] && ! "$after_start"; then died="$died $name"; echo "  $after_start failed" >&2; return 0; fi
   echo "  restarted ($*): ready in $(printf '%.1f' "$start_to_ready") s; warm-up ${RESTART_WARMUP} s"
   warm_until_steady "$URL/predict" "$RESTART_WARMUP"
-  for _ in $(seq $ROUNDS); do svc_alive || break; run_wrk "$name" "$URL/predict" 64; done
+  if [ -n "${rounds:-}" ]; then "$rounds"; else
+    for _ in $(seq $ROUNDS); do svc_alive || break; run_wrk "$name" "$URL/predict" 64; done
+  fi
   svc_alive || { died="$died $name"; echo "  the service ($*) died; its logs: $OUT/server-$name/" >&2; }
 }
 
@@ -122,20 +125,36 @@ warm() { # url seconds
   wrk -t2 -c64 -d"$2s" -s "$LUA" "$1" >/dev/null 2>&1
 }
 
-# warm_until_steady URL SECONDS: warms the service for SECONDS, then in 10 s runs until two runs in a row agree within
-# 5 % (at most 3 x SECONDS in all). Liberty's JIT warm-up under load varies widely: a restarted server once still ran
-# at a quarter of its speed after 60 s, which made restart-against-restart comparisons meaningless.
+# warm_until_steady URL SECONDS: warms the service for SECONDS, then in 10 s runs until the JIT is quiet (less than 1 s
+# of compiling in the run, from `jstat -compiler`) and two runs in a row agree within 5 % (at most 6 x SECONDS in
+# all). Liberty's JIT warm-up under load varies widely with the CPU: on one 2-core AMD EPYC machine C2 compiled for
+# 150 s of CPU and /predict climbed from 3.5k to 13k req/s over 3 minutes, two 10 s runs agreeing within 5 % on the
+# way; a restarted server measured before its JIT is done makes restart-against-restart comparisons meaningless.
 warm_until_steady() {
-  local url=$1 seconds=$2 previous=0 rps waited
+  local url=$1 seconds=$2 previous=0 rps waited jit_before jit_after compiling=?
   warm "$url" "$seconds"
   waited=$seconds
-  while [ "$waited" -lt $((3 * seconds)) ]; do
+  while [ "$waited" -lt $((6 * seconds)) ]; do
+    jit_before=$(jit_seconds)
     rps=$(wrk -t2 -c64 -d10s -s "$LUA" "$url" 2>/dev/null | awk '/Requests\/sec/ {printf "%d", $2}')
+    jit_after=$(jit_seconds)
     waited=$((waited + 10))
-    [ "$previous" -gt 0 ] && [ "$(calc "${rps:-0} <= 1.05 * $previous && ${rps:-0} >= 0.95 * $previous")" = 1 ] && break
+    [ -n "$jit_before" ] && [ -n "$jit_after" ] \
+      && compiling=$(awk -v a="$jit_after" -v b="$jit_before" 'BEGIN { printf "%.1f", a - b }')
+    if [ "$previous" -gt 0 ] && [ "$(calc "${rps:-0} <= 1.05 * $previous && ${rps:-0} >= 0.95 * $previous")" = 1 ] \
+      && { [ "$compiling" = "?" ] || [ "$(calc "$compiling < 1")" = 1 ]; }; then
+      echo "  steady after ${waited} s (${rps:-0} req/s; JIT $compiling s in the last 10 s)"
+      return 0
+    fi
     previous=${rps:-0}
   done
-  echo "  steady after ${waited} s (${rps:-0} req/s)"
+  echo "  NOT steady after ${waited} s (${rps:-0} req/s; JIT ${compiling} s in the last 10 s): figures may be low"
+  not_steady="$not_steady $server_name"
+}
+
+# The server's JIT compile time so far in seconds (jstat -compiler), or nothing when jstat cannot tell.
+jit_seconds() {
+  jstat -compiler "$server_pid" 2>/dev/null | awk 'NR == 2 { print $4 }'
 }
 
 # run_wrk LABEL URL CONNS: one wrk run; raw output in $OUT/LABEL-N.txt, "rps p50 p99 non2xx socket_errors" appended
@@ -202,7 +221,7 @@ time_batch() { # label url -> "median_ms failures" over 20 calls (after 3 untime
 # ---------------------------------------------------------------------------------------------------------------------
 # 1. Start both, warm both up.
 echo "bench/run.sh: ${DURATION} s per wrk run, ${ROUNDS} runs per figure, warm-up ${WARMUP} s; raw output in $OUT/"
-died=
+died= not_steady=
 start_service main || exit 1
 first_start_to_ready=$start_to_ready
 echo "  service ready in $(printf '%.1f' "$start_to_ready") s (pid $server_pid, $URL)"
@@ -273,32 +292,58 @@ rss_after=$(mib "$(vm_kib VmRSS)")
 # Each against a restarted server with the defaults, warmed up the same way: a server that has run the whole benchmark
 # has had minutes more to compile than one just restarted, which made such comparisons meaningless (measured: the log
 # "off" at 65 % of the long-running server's "on").
-echo "  restarts for the defaults, the prediction log off, drift off, JSON logging and a 10 % shadow: $ROUNDS runs each at 64 connections"
-measure_restart default_c64 PREDICTION_LOG_ENABLED=true
-measure_restart logoff_c64 PREDICTION_LOG_ENABLED=false
-measure_restart driftoff_c64 DRIFT_ENABLED=false
-measure_restart json_c64 WLP_LOGGING_CONSOLE_FORMAT=JSON
-grep -q '^{' "$server_work/console.log" || json_note="the console output had no JSON lines: WLP_LOGGING_CONSOLE_FORMAT ignored?"
-# A 10 % shadow (issue 15): a second version (the default network under another name: the same scoring work) is
-# uploaded through the admin API with a token of a key pair made here, then set as the shadow of 10 % of the calls.
+echo "  restarts for the defaults with and without a 10 % shadow, the prediction log off, drift off, JSON logging: $ROUNDS runs each at 64 connections"
+# The defaults and a 10 % shadow (issue 15), on one server: a second version (the default network under another name:
+# the same scoring work) is uploaded through the admin API with a token of a key pair made here and set as the shadow
+# of 10 % of the calls before the warm-up (switching the shadow on recompiles the request path: 70 s of C2 on the
+# 2-core AMD machine); then each round measures the shadow off and on in turn (ABBA...), so that both figures share
+# one JIT state and differ only by the shadow. Restarts against restarts spread by +-10 %, which hid the effect.
 mkdir -p "$OUT/keys" "$OUT/shadow-bundle"
 java scripts/AdminToken.java keygen --out "$OUT/keys" >/dev/null 2>&1
 (cd "$OUT/shadow-bundle" && jar xf "$OLDPWD/target/classes/model/default.bundle" metadata.json \
   && sed -i '0,/"version" *: *"[^"]*"/s//"version" : "m-bench-shadow"/' metadata.json \
   && cp "$OLDPWD/target/classes/model/default.bundle" shadow.bundle && jar uf shadow.bundle metadata.json)
-set_shadow() {
-  local token auth
+admin_auth() {
+  local token
   token=$(java scripts/AdminToken.java mint --key "$OUT/keys/admin-jwt-private.pem" --issuer bench-shadow \
     --audience prediction-service-admin --subject bench --ttl 60m) || return 1
-  auth="Authorization: Bearer $token"
-  curl -sf -o /dev/null -H "$auth" -H 'Content-Type: application/octet-stream' \
-    --data-binary @"$OUT/shadow-bundle/shadow.bundle" "$URL/models" || return 1
-  curl -sf -o /dev/null -X PUT -H "$auth" -H 'Content-Type: application/json' \
-    -d '{"version":"m-bench-shadow","fraction":0.1}' "$URL/models/shadow"
+  admin_header="Authorization: Bearer $token"
 }
-after_start=set_shadow measure_restart shadow_c64 MP_JWT_VERIFY_ISSUER=bench-shadow \
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION="$(pwd)/$OUT/keys/admin-jwt-public.pem"
-shadowed=$(curl -s "$URL/metrics" | awk '/^shadow_predictions_total/ {n += $2} END {printf "%d", n}' || true)
+upload_and_set_shadow() {
+  admin_auth || return 1
+  curl -sf -o /dev/null -H "$admin_header" -H 'Content-Type: application/octet-stream' \
+    --data-binary @"$OUT/shadow-bundle/shadow.bundle" "$URL/models" || return 1
+  shadow_switch on
+}
+shadow_switch() { # on | off
+  if [ "$1" = on ]; then
+    curl -sf -o /dev/null -X PUT -H "$admin_header" -H 'Content-Type: application/json' \
+      -d '{"version":"m-bench-shadow","fraction":0.1}' "$URL/models/shadow"
+  else
+    curl -sf -o /dev/null -X DELETE -H "$admin_header" "$URL/models/shadow"
+  fi
+}
+shadow_rounds() {
+  local i state order
+  for i in $(seq $ROUNDS); do
+    order="off on"; [ $((i % 2)) = 0 ] && order="on off"
+    for state in $order; do
+      svc_alive || return 0
+      shadow_switch "$state" || { died="$died shadow_c64"; echo "  switching the shadow $state failed" >&2; return 0; }
+      sleep 1
+      if [ "$state" = on ]; then run_wrk shadow_c64 "$URL/predict" 64; else run_wrk default_c64 "$URL/predict" 64; fi
+    done
+  done
+  shadowed=$(curl -s "$URL/metrics" | awk '/^shadow_predictions_total/ {n += $2} END {printf "%d", n}' || true)
+  shadow_dropped=$(curl -s "$URL/metrics" | awk '/^shadow_dropped_total/ {n += $2} END {printf "%d", n}' || true)
+}
+after_start=upload_and_set_shadow rounds=shadow_rounds measure_restart default_c64 PREDICTION_LOG_ENABLED=true \
+  MP_JWT_VERIFY_ISSUER=bench-shadow MP_JWT_VERIFY_PUBLICKEY_LOCATION="$(pwd)/$OUT/keys/admin-jwt-public.pem"
+[[ " $died " != *" default_c64 "* ]] || died="$died shadow_c64"
+measure_restart logoff_c64 PREDICTION_LOG_ENABLED=false
+measure_restart driftoff_c64 DRIFT_ENABLED=false
+measure_restart json_c64 WLP_LOGGING_CONSOLE_FORMAT=JSON
+grep -q '^{' "$server_work/console.log" || json_note="the console output had no JSON lines: WLP_LOGGING_CONSOLE_FORMAT ignored?"
 stop_service
 for l in default_c64 logoff_c64 driftoff_c64 json_c64 shadow_c64; do
   if [[ " $died " == *" $l "* ]] || [ ! -s "$OUT/$l.runs" ]; then printf -v "${l}_rps" died; else summarize "$l"; fi
@@ -381,8 +426,9 @@ if [ "$shadow_c64_rps" = died ] || [ "$default_c64_rps" = died ]; then
 fi
 rule
 echo "c1 and c64 figures: median of $ROUNDS wrk runs of ${DURATION} s, alternating service and reference; p50/p99 in ms."
-echo "log on vs off, drift on vs off, the JSON cost and the shadow compare restarted servers, warmed up alike; \"defaults\" is their baseline."
-echo "rows scored by the shadow during its restart: ${shadowed:-0} (shadow_predictions_total)"
+echo "log on vs off, drift on vs off and the JSON cost compare restarted servers, warmed up alike; \"defaults\" is their baseline; the shadow is switched on and off on the defaults' server."
+echo "rows scored by the shadow in its rounds: ${shadowed:-0} (shadow_predictions_total), dropped: ${shadow_dropped:-0}"
+[ -z "$not_steady" ] || echo "NOT steady when measured (JIT still compiling or req/s still moving):$not_steady"
 echo "non-2xx as wrk counts them (status >= 400; WRK_COUNT_STATUS=1 counts every non-2xx, at some wrk CPU)."
 $REF || echo "reference columns skipped: $REF_NOTE"
 [ "$svc_batch_fail" -eq 0 ] && [ "${ref_batch_fail:-0}" -eq 0 ] \
