@@ -2,10 +2,11 @@
 # Benchmark of the service side by side with the FastAPI reference (../shared/reference/fastapi, next to this
 # repository), on loopback only; prints one table with a target and "met?" for each figure, and stops everything it
 # started (trap on EXIT). See bench/README.md. Usage: bench/run.sh [DURATION_SECONDS=10]
-#   env: BENCH_WARMUP_SECONDS=60 (service warm-up at 64 connections, also after each restart: C2 needs about a minute
+#   env: BENCH_WARMUP_SECONDS=60 (service warm-up at 64 connections, also after each restart, then until the JIT is quiet: C2 needs a minute or more
 #        under load to compile Liberty's request path; the reference gets a third of it), BENCH_PORT=19680 (and +1 for HTTPS), BENCH_REFERENCE_PORT=18001,
 #        BENCH_REFERENCE_DIR=../shared/reference/fastapi, BENCH_JMH_TIMEOUT=300
-# About 10-15 minutes at the default duration (plus the build when needed, plus bench/engine-jmh.sh when present).
+# About 20-40 minutes at the default duration, most of it JIT warm-up after each restart (plus the build when needed,
+# plus bench/engine-jmh.sh when present).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
