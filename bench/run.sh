@@ -297,7 +297,7 @@ echo "  restarts for the defaults with and without a 10 % shadow, the prediction
 # The defaults and a 10 % shadow (issue 15), on one server: a second version (the default network under another name:
 # the same scoring work) is uploaded through the admin API with a token of a key pair made here and set as the shadow
 # of 10 % of the calls before the warm-up (switching the shadow on recompiles the request path: 70 s of C2 on the
-# 2-core AMD machine); then each round measures the shadow off and on in turn (ABBA...), so that both figures share
+# 2-core AMD machine); then each round measures the shadow off and on in turn (off-on, on-off, off-on), so that both figures share
 # one JIT state and differ only by the shadow. Restarts against restarts spread by +-10 %, which hid the effect.
 mkdir -p "$OUT/keys" "$OUT/shadow-bundle"
 java scripts/AdminToken.java keygen --out "$OUT/keys" >/dev/null 2>&1
@@ -339,8 +339,9 @@ shadow_rounds() {
       if [ "$state" = on ]; then run_wrk shadow_c64 "$URL/predict" 64; else run_wrk default_c64 "$URL/predict" 64; fi
     done
   done
-  shadowed=$(curl -s "$URL/metrics" | awk '/^shadow_predictions_total/ {n += $2} END {printf "%d", n}' || true)
-  shadow_dropped=$(curl -s "$URL/metrics" | awk '/^shadow_dropped_total/ {n += $2} END {printf "%d", n}' || true)
+  local metrics; metrics=$(curl -s "$URL/metrics" || true)
+  shadowed=$(awk '/^shadow_predictions_total/ {n += $2} END {printf "%d", n}' <<<"$metrics")
+  shadow_dropped=$(awk '/^shadow_dropped_total/ {n += $2} END {printf "%d", n}' <<<"$metrics")
 }
 after_start=upload_and_set_shadow rounds=shadow_rounds measure_restart default_c64 PREDICTION_LOG_ENABLED=true \
   MP_JWT_VERIFY_ISSUER=bench-shadow MP_JWT_VERIFY_PUBLICKEY_LOCATION="$(pwd)/$OUT/keys/admin-jwt-public.pem"
