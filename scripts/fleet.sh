@@ -168,6 +168,11 @@ up() {
     sleep 1
   done
   podman exec "$name-postgres" pg_isready -q -h 127.0.0.1 -p "$pg_port" || die "PostgreSQL not ready: $(podman logs --tail 5 "$name-postgres" 2>&1)"
+  # A database volume kept from an earlier fleet was initialised with that fleet's password: with new secrets the
+  # replicas would only ever report not ready. Say so now, over TCP with the password the replicas will use.
+  podman exec -e PGPASSWORD="$(cat "$secrets/db_password.txt")" "$name-postgres" \
+    psql -h 127.0.0.1 -p "$pg_port" -U predictions -d predictions -qtAc 'SELECT 1' >/dev/null 2>&1 ||
+    die "PostgreSQL refuses the password in $secrets/db_password.txt: the volume $name-postgres-data was initialised with another one (scripts/fleet.sh down removes it, and the data with it)"
   log "PostgreSQL ready on 127.0.0.1:$pg_port"
   # The first replica alone (it migrates the empty database), then the other two: three Liberty starts at once on 2
   # busy cores took minutes, and one timed out on its database connection during the migration.

@@ -47,6 +47,8 @@ cp "$WORK/jwt-public.pem" "$FLEET_SECRETS/admin-jwt-public.pem"
 JWT_ISSUER=prediction-service   # the service's default issuer, which scripts/fleet.sh leaves as it is
 export JWT_ISSUER
 ADMIN=$(mint_token model-admin)
+# A fleet of this name left by an interrupted run (its database volume holds another run's password): remove it.
+scripts/fleet.sh down >/dev/null
 log "scripts/fleet.sh up: PostgreSQL on $FLEET_PG_PORT, three replicas, HAProxy on $FLEET_PORT"
 scripts/fleet.sh up | tail -1
 log "fleet up $((SECONDS - check_start)) s into the check"
