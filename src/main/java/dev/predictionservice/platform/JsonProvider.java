@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import com.fasterxml.jackson.jakarta.rs.json.JsonEndpointConfig;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -29,12 +30,21 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON binding for the API, strict on purpose: no string-to-number or number-to-string coercion, no fractions for
  * integers, no unknown fields, no key twice in one object. A violation becomes a 400 naming the field (see
  * JsonExceptionMapper). Bodies are UTF-8 (RFC 8259): another declared charset is refused with 415, not misread.
  * Responses carry a Content-Length instead of being sent chunked.
+ *
+ * <p>The endpoint configuration (the reader or writer Jackson derives for a call) is cached per Java type, not per
+ * type and annotations as Jackson's provider does: its cache key hashes every annotation of the resource method on
+ * every call, OpenAPI's nested ones with all their strings (profiled: 3.9 % of a request thread's CPU on
+ * {@code /predict} at 64 connections, bench/README.md). The annotations could only change the configuration through
+ * Jackson's endpoint annotations ({@code @JsonView}, {@code @JsonRootName}, {@code @JacksonFeatures}), which this API
+ * does not use (JsonProviderTest checks the resources for them).
  */
 @Provider
 @Priority(Priorities.USER - 100)
@@ -43,6 +53,10 @@ import java.lang.reflect.Type;
 public class JsonProvider extends JacksonJsonProvider {
 
   static final ObjectMapper MAPPER = strictMapper();
+  private static final Annotation[] NO_ANNOTATIONS = new Annotation[0];
+
+  private final Map<Class<?>, JsonEndpointConfig> readers = new ConcurrentHashMap<>();
+  private final Map<Class<?>, JsonEndpointConfig> writers = new ConcurrentHashMap<>();
 
   public JsonProvider() {
     super(MAPPER);
@@ -86,6 +100,28 @@ public class JsonProvider extends JacksonJsonProvider {
       // The body's framing is broken (a chunk size that is no number, a connection cut short): the caller's fault.
       throw new BadRequestException("The body could not be read: check its Content-Length or chunked encoding", e);
     }
+  }
+
+  @Override
+  protected JsonEndpointConfig _endpointForWriting(Object value, Class<?> type, Type genericType,
+      Annotation[] annotations, MediaType mediaType, MultivaluedMap<String, Object> httpHeaders) {
+    JsonEndpointConfig cached = writers.get(type);
+    if (cached == null) {
+      cached = super._endpointForWriting(value, type, genericType, NO_ANNOTATIONS, mediaType, httpHeaders);
+      writers.putIfAbsent(type, cached);
+    }
+    return cached;
+  }
+
+  @Override
+  protected JsonEndpointConfig _endpointForReading(Class<Object> type, Type genericType, Annotation[] annotations,
+      MediaType mediaType, MultivaluedMap<String, String> httpHeaders) {
+    JsonEndpointConfig cached = readers.get(type);
+    if (cached == null) {
+      cached = super._endpointForReading(type, genericType, NO_ANNOTATIONS, mediaType, httpHeaders);
+      readers.putIfAbsent(type, cached);
+    }
+    return cached;
   }
 
   static ObjectMapper strictMapper() {
