@@ -139,7 +139,11 @@ class JsonProviderTest {
         }
         resources++;
         for (Method method : type.getDeclaredMethods()) {
-          for (Annotation annotation : method.getAnnotations()) {
+          List<Annotation> annotations = new ArrayList<>(List.of(method.getAnnotations()));
+          for (Annotation[] parameter : method.getParameterAnnotations()) {
+            annotations.addAll(List.of(parameter)); // a body parameter's annotations reach readFrom
+          }
+          for (Annotation annotation : annotations) {
             if (isJacksonEndpointAnnotation(annotation)) {
               offending.add(type.getSimpleName() + "." + method.getName() + ": " + annotation);
             }
