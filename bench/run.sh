@@ -329,7 +329,7 @@ shadow_rounds() {
   # The warm-up ran with the shadow on; the first calls without it take a branch C2 never saw and deoptimise the
   # request path (measured: the first run with the shadow off at 68 % of the next one), so warm that state up too.
   shadow_switch off || { died="$died shadow_c64"; echo "  switching the shadow off failed" >&2; return 0; }
-  warm_until_steady "$URL/predict" 20
+  warm_until_steady "$URL/predict" "$RESTART_WARMUP"   # 20 s (cap 120 s) was too short in the seventh run
   for i in $(seq $ROUNDS); do
     order="off on"; [ $((i % 2)) = 0 ] && order="on off"
     for state in $order; do
