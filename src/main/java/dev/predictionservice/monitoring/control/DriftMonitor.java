@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -24,6 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * to {@link #observe} (a map lookup and a few atomic increments per row); the gauges and {@link #report} compute the
  * PSI when read. Versions are tracked from their first scored row or read, and a sweep every few seconds starts the
  * windows of loaded versions (so their gauges exist before traffic) and drops those of unloaded ones with their gauges.
+ * The sweep also follows {@code drift.enabled}, which an admin can change without a restart (a server.xml variable):
+ * switched off, every window and gauge goes; switched on again, windows start empty.
  */
 @ApplicationScoped
 public class DriftMonitor {
@@ -39,7 +42,8 @@ public class DriftMonitor {
   @Inject ModelRegistry registry;
   @Inject DriftGauges gauges;
 
-  @Inject @ConfigProperty(name = ENABLED, defaultValue = "true") boolean enabled;
+  /** Read again at every sweep: a Provider sees a changed server.xml variable (MicroProfile Config looks it up). */
+  @Inject @ConfigProperty(name = ENABLED, defaultValue = "true") Provider<Boolean> enabledSetting;
   @Inject @ConfigProperty(name = WINDOW_ROWS, defaultValue = "10000") long windowRows;
   @Inject @ConfigProperty(name = SLICES, defaultValue = "10") int slices;
   @Inject @ConfigProperty(name = MIN_ROWS, defaultValue = "1000") long minRows;
@@ -48,15 +52,17 @@ public class DriftMonitor {
   private record Tracked(DriftWindow window, String reason) {}
 
   private final Map<String, Tracked> versions = new ConcurrentHashMap<>();
+  /** The setting as last followed; read once per scored batch, so a volatile field rather than a config lookup. */
+  private volatile boolean enabled;
   private ScheduledExecutorService sweeper;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     ConfigValues.requireInRange(WINDOW_ROWS, windowRows, 100, 100_000_000);
     ConfigValues.requireInRange(SLICES, slices, 2, Math.min(1000, windowRows));
     ConfigValues.requireInRange(MIN_ROWS, minRows, 1, windowRows);
+    enabled = Boolean.TRUE.equals(enabledSetting.get());
     if (!enabled) {
       LOG.warning(() -> ENABLED + " is false: no drift is measured, GET /models/{version}/drift says so");
-      return;
     }
     // A plain daemon thread, as the registry's poll: the sweep needs no container context.
     sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -105,8 +111,12 @@ public class DriftMonitor {
         : new DriftReading(tracked.window()).report(version, tracked.window(), minRows);
   }
 
-  /** Starts tracking the loaded versions and stops tracking (and exporting) the others. */
+  /** Follows {@code drift.enabled}, then starts tracking the loaded versions and stops tracking the others. */
   void sweep() {
+    followSetting();
+    if (!enabled) {
+      return;
+    }
     registry.loadedVersions().forEach(v -> registry.loaded(v).ifPresent(this::track));
     synchronized (this) {
       // Asked again per version: one loaded since the list above was read must keep its window.
@@ -125,6 +135,22 @@ public class DriftMonitor {
     }
   }
 
+  /** Takes a changed {@code drift.enabled}: switched off, every window and its gauges go at once. */
+  synchronized void followSetting() {
+    boolean now = Boolean.TRUE.equals(enabledSetting.get());
+    if (now == enabled) {
+      return;
+    }
+    enabled = now;
+    if (now) {
+      LOG.info(() -> ENABLED + " is now true: drift windows start empty with the next scored rows");
+    } else {
+      versions.keySet().forEach(gauges::remove);
+      versions.clear();
+      LOG.warning(() -> ENABLED + " is now false: drift windows and their gauges dropped");
+    }
+  }
+
   /** The version's tracking: one map read on the request path; the first row of a version starts it. */
   private Tracked track(ModelBundle model) {
     Tracked tracked = versions.get(model.version());
@@ -133,6 +159,9 @@ public class DriftMonitor {
 
   /** Under this object's lock, like the sweep's removals, so a version's map entry and its gauges change together. */
   private synchronized Tracked start(ModelBundle model) {
+    if (!enabled) { // switched off since the caller looked: keep nothing
+      return new Tracked(null, ENABLED + " is false on this server");
+    }
     return versions.computeIfAbsent(model.version(), version -> {
       DriftReference reference = DriftReference.of(model.metadata());
       if (reference == null) {

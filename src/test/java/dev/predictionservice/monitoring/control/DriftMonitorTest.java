@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 
@@ -87,6 +88,29 @@ class DriftMonitorTest {
   }
 
   @Test
+  void switchedOffAtRunTimeItDropsEveryWindowAndSwitchedOnItStartsEmpty() {
+    AtomicBoolean setting = new AtomicBoolean(true);
+    monitor.enabledSetting = setting::get;
+    ModelBundle model = registry.add("m-new", true);
+    monitor.observe(model, rows(6), new float[6]);
+
+    setting.set(false);
+    monitor.sweep();
+    monitor.observe(model, rows(6), new float[6]);
+    DriftReport off = monitor.report("m-new");
+    setting.set(true);
+    monitor.sweep();
+    monitor.observe(model, rows(2), new float[2]);
+    DriftReport on = monitor.report("m-new");
+
+    assertFalse(off.available());
+    assertTrue(off.reason().contains("drift.enabled"), off.reason());
+    assertTrue(on.available());
+    assertEquals(2, on.rowsSeen(), "the window starts empty: rows seen before or while off do not count");
+    assertEquals(List.of("add m-new", "remove m-new", "add m-new"), gauges.calls);
+  }
+
+  @Test
   void theSweepTracksLoadedVersionsAndDropsUnloadedOnes() {
     registry.add("m-a", true);
     registry.add("m-b", true);
@@ -109,7 +133,8 @@ class DriftMonitorTest {
     DriftMonitor drift = new DriftMonitor();
     drift.registry = registry;
     drift.gauges = gauges;
-    drift.enabled = enabled;
+    drift.enabledSetting = () -> enabled;
+    drift.followSetting();
     drift.windowRows = 100;
     drift.slices = 10;
     drift.minRows = 5;
