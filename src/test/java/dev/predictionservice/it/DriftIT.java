@@ -10,6 +10,8 @@ import dev.predictionservice.training.SyntheticDataset;
 import dev.predictionservice.training.TrainingRow;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Drift on the real server (its window: 2,000 rows, PSI from 500; src/test/liberty): traffic drawn like the training
  * data shows no drift, the same traffic 25 years older drifts in age (and so in the prediction) but not in income or
  * category, on {@code GET /models/{version}/drift} and on the {@code model_drift_psi} gauges alike. A bundle from
- * before drift bins loads and reports drift unavailable.
+ * before drift bins loads and reports drift unavailable. An admin switches drift off and on without a restart.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -105,6 +107,43 @@ class DriftIT {
       repository("unload", old);
       ModelsAdminIT.call("DELETE", "/models/" + old, ModelsAdminIT.ADMIN, null);
     }
+  }
+
+  @Test
+  void anAdminSwitchesItOffAndOnWithoutARestartThroughAServerVariable() throws Exception {
+    String version = ModelsAdminIT.activeVersion();
+    Path override = Path.of(System.getProperty("it.server.dir"), "configDropins", "overrides", "drift-off-it.xml");
+    Files.createDirectories(override.getParent());
+    Files.writeString(override, "<server><variable name=\"drift.enabled\" value=\"false\"/></server>");
+    JsonNode off;
+    boolean seriesWhileOff;
+    try {
+      off = awaitAvailable(version, false);
+      seriesWhileOff = LibertyServer.get("/metrics?scope=application").body().lines()
+          .anyMatch(l -> l.startsWith("model_drift_"));
+    } finally {
+      Files.delete(override);
+    }
+    JsonNode on = awaitAvailable(version, true);
+    send(SyntheticDataset.generate(SEED, 400), age -> age);
+
+    assertTrue(off.get("reason").asText().contains("drift.enabled"), off.toString());
+    assertFalse(seriesWhileOff, "switched off, no drift series remain");
+    assertEquals(0, on.get("rowsSeen").asLong(), "switched on again, the window starts empty: " + on);
+    assertEquals(400, drift(version).get("rowsSeen").asLong());
+    assertFalse(gauges(version).isEmpty(), "the gauges are back");
+  }
+
+  /** Polls the drift endpoint until it says {@code available} (Liberty reads the file, the drift sweep every 5 s). */
+  private static JsonNode awaitAvailable(String version, boolean available) throws InterruptedException {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    JsonNode report = drift(version);
+    while (report.get("available").asBoolean() != available && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      report = drift(version);
+    }
+    assertEquals(available, report.get("available").asBoolean(), "within 30 s: " + report);
+    return report;
   }
 
   private static void send(List<TrainingRow> rows, IntUnaryOperator age) {
