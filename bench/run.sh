@@ -153,6 +153,21 @@ warm_until_steady() {
   not_steady="$not_steady $server_name"
 }
 
+# warm_until_jit_quiet URL: a switch that changes which branches the request path takes (a shadow or drift switched
+# on) sends it through code C2 compiled out, and C2 recompiles it, which takes seconds of CPU on two cores. In the
+# eighth run, with 1 s (shadow) or 5 s (drift) of load after each switch, five of six "on" runs were 4-11 % below
+# the "off" run next to them. Loads in 5 s runs until one compiles for less than 0.25 s (at most 90 s), after every
+# switch alike.
+warm_until_jit_quiet() {
+  local url=$1 waited=0 before after
+  while [ "$waited" -lt 90 ]; do
+    before=$(jit_seconds); warm "$url" 5; after=$(jit_seconds); waited=$((waited + 5))
+    [ -n "$before" ] && [ -n "$after" ] || return 0
+    [ "$(calc "$after - $before < 0.25")" = 1 ] && return 0
+  done
+  echo "  JIT still compiling 90 s after a switch" >&2
+}
+
 # The server's JIT compile time so far in seconds (jstat -compiler), or nothing when jstat cannot tell.
 jit_seconds() {
   jstat -compiler "$server_pid" 2>/dev/null | awk 'NR == 2 { print $4 }'
@@ -335,7 +350,7 @@ shadow_rounds() {
     for state in $order; do
       svc_alive || return 0
       shadow_switch "$state" || { died="$died shadow_c64"; echo "  switching the shadow $state failed" >&2; return 0; }
-      sleep 1
+      warm_until_jit_quiet "$URL/predict"
       if [ "$state" = on ]; then run_wrk shadow_c64 "$URL/predict" 64; else run_wrk default_c64 "$URL/predict" 64; fi
     done
   done
@@ -371,7 +386,7 @@ drift_rounds() {
     for state in $order; do
       svc_alive || return 0
       drift_switch "$state" || { died="$died driftoff_c64"; echo "  switching drift $state failed" >&2; return 0; }
-      warm "$URL/predict" 5   # the first calls after a switch take a branch C2 left out: recompiled before measuring
+      warm_until_jit_quiet "$URL/predict"
       run_wrk "drift${state}_c64" "$URL/predict" 64
     done
   done
