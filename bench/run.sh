@@ -339,21 +339,28 @@ shadow_switch() { # on | off
     curl -sf -o /dev/null -X DELETE -H "$admin_header" "$URL/models/shadow"
   fi
 }
+# alternate_rounds SWITCH DIED_NAME FIRST ON_LABEL OFF_LABEL: ROUNDS runs of /predict at 64 connections in each state
+# of a feature, in turn (FIRST first in odd rounds, last in even ones), each after `SWITCH on|off` and a quiet JIT;
+# into $OUT/ON_LABEL.runs and $OUT/OFF_LABEL.runs. A failed switch adds DIED_NAME to $died and ends the rounds.
+alternate_rounds() {
+  local switch=$1 name=$2 first=$3 on_label=$4 off_label=$5 second=on i state order
+  [ "$first" = on ] && second=off
+  for i in $(seq $ROUNDS); do
+    order="$first $second"; [ $((i % 2)) = 0 ] && order="$second $first"
+    for state in $order; do
+      svc_alive || return 0
+      "$switch" "$state" || { died="$died $name"; echo "  $switch $state failed" >&2; return 0; }
+      warm_until_jit_quiet "$URL/predict"
+      if [ "$state" = on ]; then run_wrk "$on_label" "$URL/predict" 64; else run_wrk "$off_label" "$URL/predict" 64; fi
+    done
+  done
+}
 shadow_rounds() {
-  local i state order
   # The warm-up ran with the shadow on; the first calls without it take a branch C2 never saw and deoptimise the
   # request path (measured: the first run with the shadow off at 68 % of the next one), so warm that state up too.
   shadow_switch off || { died="$died shadow_c64"; echo "  switching the shadow off failed" >&2; return 0; }
   warm_until_steady "$URL/predict" "$RESTART_WARMUP"   # 20 s (cap 120 s) was too short in the seventh run
-  for i in $(seq $ROUNDS); do
-    order="off on"; [ $((i % 2)) = 0 ] && order="on off"
-    for state in $order; do
-      svc_alive || return 0
-      shadow_switch "$state" || { died="$died shadow_c64"; echo "  switching the shadow $state failed" >&2; return 0; }
-      warm_until_jit_quiet "$URL/predict"
-      if [ "$state" = on ]; then run_wrk shadow_c64 "$URL/predict" 64; else run_wrk default_c64 "$URL/predict" 64; fi
-    done
-  done
+  alternate_rounds shadow_switch shadow_c64 off shadow_c64 default_c64
   local metrics; metrics=$(curl -s "$URL/metrics" || true)
   shadowed=$(awk '/^shadow_predictions_total/ {n += $2} END {printf "%d", n}' <<<"$metrics")
   shadow_dropped=$(awk '/^shadow_dropped_total/ {n += $2} END {printf "%d", n}' <<<"$metrics")
@@ -378,18 +385,9 @@ drift_switch() { # on | off
   return 1
 }
 drift_rounds() {
-  local i state order
   drift_switch off || { died="$died driftoff_c64"; echo "  switching drift off failed" >&2; return 0; }
   warm_until_steady "$URL/predict" "$RESTART_WARMUP"   # the scoring path recompiles without drift
-  for i in $(seq $ROUNDS); do
-    order="on off"; [ $((i % 2)) = 0 ] && order="off on"
-    for state in $order; do
-      svc_alive || return 0
-      drift_switch "$state" || { died="$died driftoff_c64"; echo "  switching drift $state failed" >&2; return 0; }
-      warm_until_jit_quiet "$URL/predict"
-      run_wrk "drift${state}_c64" "$URL/predict" 64
-    done
-  done
+  alternate_rounds drift_switch driftoff_c64 on drifton_c64 driftoff_c64
 }
 default_rounds() { shadow_rounds; drift_rounds; }
 after_start=upload_and_set_shadow rounds=default_rounds measure_restart default_c64 PREDICTION_LOG_ENABLED=true \
