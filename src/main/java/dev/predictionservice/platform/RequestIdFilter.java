@@ -25,7 +25,7 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    // The id stays on the thread until RequestEndListener: an exception mapper may still answer after this filter.
     response.getHeaders().putSingle(RequestIds.HEADER, requestIds.current());
-    RequestLogContext.exit();
   }
 }

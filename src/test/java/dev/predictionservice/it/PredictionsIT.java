@@ -3,6 +3,7 @@ package dev.predictionservice.it;
 import static dev.predictionservice.it.LibertyServer.json;
 import static dev.predictionservice.it.LibertyServer.postJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -165,5 +166,24 @@ class PredictionsIT {
     assertEquals(36, made.length());
     String errorId = error.headers().firstValue("X-Request-ID").orElseThrow();
     assertEquals(errorId, json(error).get("requestId").asText(), "the problem names the request id");
+  }
+
+  /**
+   * The id lives on the request's pooled thread until the request ends: the next request on that thread, here an error
+   * page that takes the current id if there is one (a direct GET of it: 404), never answers with an earlier one.
+   */
+  @Test
+  void aRequestIdNeverOutlivesItsRequest() throws Exception {
+    for (int i = 0; i < 40; i++) {
+      HttpResponse<String> scored = LibertyServer.send(HttpRequest.newBuilder(LibertyServer.uri("/predict"))
+          .header("Content-Type", "application/json").header("X-Request-ID", "outlived-" + i)
+          .POST(HttpRequest.BodyPublishers.ofString(SEED_EXAMPLE)).build());
+      assertEquals("outlived-" + i, scored.headers().firstValue("X-Request-ID").orElseThrow());
+      HttpResponse<String> page = LibertyServer.get("/errors/http");
+      assertEquals(404, page.statusCode(), page.body());
+      String pageId = page.headers().firstValue("X-Request-ID").orElseThrow();
+      assertFalse(pageId.startsWith("outlived-"), "request " + i + " answered with an earlier request's id " + pageId);
+      assertEquals(pageId, json(page).get("requestId").asText());
+    }
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SmallPartsTest {
@@ -21,7 +22,26 @@ class SmallPartsTest {
     assertEquals(36, replaced.length());
     assertEquals(36, ids.assign(null).length());
     assertEquals(36, ids.assign("x".repeat(500)).length());
-    assertEquals(36, new RequestIds().current().length());
+  }
+
+  @AfterEach
+  void endRequest() {
+    new RequestEndListener().requestDestroyed(null);
+  }
+
+  @Test
+  void aRequestKeepsItsIdUntilItEndsAndTheNextRequestOnTheThreadGetsItsOwn() {
+    RequestIds ids = new RequestIds();
+    assertEquals("none", ids.currentOrNone()); // a thread serving no request gets no id made for it
+    String made = ids.current();
+    assertEquals(36, made.length());
+    assertEquals(made, new RequestIds().current()); // every part of the request sees the same id
+    assertEquals(made, ids.currentOr("caller-1")); // already given: the caller's header no longer counts
+    assertEquals(made, RequestLogContext.current()); // and its log lines carry it
+    new RequestEndListener().requestDestroyed(null);
+    assertEquals("none", ids.currentOrNone());
+    assertEquals("caller-2", ids.currentOr("caller-2"));
+    assertEquals("caller-2", ids.current());
   }
 
   @Test

@@ -8,7 +8,6 @@ import dev.predictionservice.predictionlog.control.PredictionLog;
 import dev.predictionservice.predictionlog.entity.LoggedInstance;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -88,11 +87,7 @@ public class ShadowScoring {
   }
 
   private String requestId() {
-    try {
-      return requestIds.current();
-    } catch (ContextNotActiveException e) {
-      return "none";
-    }
+    return requestIds.currentOrNone();
   }
 
   int queued() {

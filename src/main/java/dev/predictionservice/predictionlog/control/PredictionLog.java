@@ -8,7 +8,6 @@ import dev.predictionservice.predictionlog.entity.LoggedInstance;
 import dev.predictionservice.predictionlog.entity.PredictionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -130,11 +129,7 @@ public class PredictionLog {
   }
 
   private String currentRequestId() {
-    try {
-      return requestIds.current();
-    } catch (ContextNotActiveException e) {
-      return "none";
-    }
+    return requestIds.currentOrNone();
   }
 
   /** Whether the log can take rows without losing any (false once the spool refused an append). */

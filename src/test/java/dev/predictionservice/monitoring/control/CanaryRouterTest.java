@@ -5,17 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.predictionservice.models.entity.ModelBundle;
+import dev.predictionservice.platform.RequestEndListener;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The canary split: its share over many request ids, one version per id or key, and when it stays off. */
 class CanaryRouterTest {
+
+  /** The fakes' ids live on this thread as a request's would: end that request after each test. */
+  @AfterEach
+  void endRequest() {
+    new RequestEndListener().requestDestroyed(null);
+  }
 
   private static ModelBundle active;
   private static ModelBundle candidate;

@@ -4,14 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.predictionservice.models.entity.ModelBundle;
+import dev.predictionservice.platform.RequestEndListener;
 import dev.predictionservice.predictionlog.entity.LoggedInstance;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The caller's side of the shadow: which calls are queued, and that a full queue drops and counts, never waits. */
 class ShadowScoringTest {
+
+  /** The fakes' ids live on this thread as a request's would: end that request after each test. */
+  @AfterEach
+  void endRequest() {
+    new RequestEndListener().requestDestroyed(null);
+  }
 
   private static ModelBundle active;
   private static final List<LoggedInstance> ONE = List.of(new Row(35, 50_000.0, "A"));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.predictionservice.models.control.FeatureEncoder;
 import dev.predictionservice.models.entity.ModelBundle;
+import dev.predictionservice.platform.RequestEndListener;
 import dev.predictionservice.predictionlog.control.PredictionLog;
 import dev.predictionservice.predictionlog.entity.LoggedInstance;
 import java.util.ArrayList;
@@ -15,11 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The shadow worker: scores with the shadow version, reports agreement and log rows, survives what it cannot score. */
 class ShadowWorkerTest {
+
+  /** The fakes' ids live on this thread as a request's would: end that request after each test. */
+  @AfterEach
+  void endRequest() {
+    new RequestEndListener().requestDestroyed(null);
+  }
 
   private static ModelBundle served;
   private static ModelBundle shadow;
