@@ -572,7 +572,7 @@ share_row "10 % shadow's share of CPU / alloc" "$shadow_share" '<=' 5
 rule
 echo "c1 and c64 figures: median of $ROUNDS wrk runs of ${DURATION} s, alternating service and reference; p50/p99 in ms."
 echo "log on vs off and the JSON cost compare restarted servers, warmed up alike; \"defaults\" is their baseline; the shadow, then drift, are switched on and off in turn on the defaults' server."
-echo "rows scored by the shadow in its rounds: ${shadowed:-0} (shadow_predictions_total), dropped: ${shadow_dropped:-0}"
+echo "rows scored by the shadow in its rounds and its profile: ${shadowed:-0} (shadow_predictions_total), dropped: ${shadow_dropped:-0}"
 echo "a feature's share: of async-profiler's samples of the server (-t, CPU and allocated bytes) during 12 s of /predict at 64"
 echo "  connections with it on (its frames and threads; for the shadow also the log writer's work in proportion to its"
 echo "  ${shadow_row_share:-?} % of the logged rows): its cost; \"pairs\" are the on/off rounds, too noisy here to resolve 2-5 %."
