@@ -413,9 +413,8 @@ shadow_rounds() {
       shadow_row_share=$(printf '%.1f' "$(calc "100 * $weight")")
     fi
   fi
-  local metrics; metrics=$(curl -s "$URL/metrics" || true)
-  shadowed=$(awk '/^shadow_predictions_total/ {n += $2} END {printf "%d", n}' <<<"$metrics")
-  shadow_dropped=$(awk '/^shadow_dropped_total/ {n += $2} END {printf "%d", n}' <<<"$metrics")
+  shadowed=$(counter_total shadow_predictions_total)
+  shadow_dropped=$(counter_total shadow_dropped_total)
   shadow_switch off || { died="$died driftoff_c64"; echo "  switching the shadow off failed" >&2; }
 }
 # Drift monitoring (issue 15) off and on, on the same server: drift.enabled is followed at run time from a server.xml

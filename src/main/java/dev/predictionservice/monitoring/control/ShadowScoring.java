@@ -76,7 +76,7 @@ public class ShadowScoring {
     if (shadow == null || jobs == null || shadow.version().equals(served.version())) {
       return;
     }
-    String requestId = requestId();
+    String requestId = requestIds.currentOrNone();
     if (!RequestHash.within(requestId, RequestHash.SHADOW, shadow.share())) {
       return;
     }
@@ -84,10 +84,6 @@ public class ShadowScoring {
         shadow.version()))) {
       metrics.dropped(ShadowMetrics.QUEUE_FULL);
     }
-  }
-
-  private String requestId() {
-    return requestIds.currentOrNone();
   }
 
   int queued() {

@@ -99,7 +99,7 @@ public class PredictionLog {
   public void record(String endpoint, String modelVersion, List<? extends LoggedInstance> instances, float[] scores,
       long latencyNanos) {
     if (writer != null) {
-      writer.offer(records(currentRequestId(), endpoint, modelVersion, instances, scores, latencyNanos, false));
+      writer.offer(records(requestIds.currentOrNone(), endpoint, modelVersion, instances, scores, latencyNanos, false));
     }
   }
 
@@ -126,10 +126,6 @@ public class PredictionLog {
           in.category(), scores[i], micros, shadow));
     }
     return records;
-  }
-
-  private String currentRequestId() {
-    return requestIds.currentOrNone();
   }
 
   /** Whether the log can take rows without losing any (false once the spool refused an append). */
