@@ -66,8 +66,12 @@ RUN apt-get update \
  && mkdir -p /opt/ol/wlp/output /logs /var/spool/prediction-log \
  && chown 1001:1001 /opt/ol/wlp/output /logs /var/spool/prediction-log
 
-# Console logs as one JSON object per line (for the log collector), message + access log + ffdc. HTTP_HOST=* because
-# in a container the server must listen beyond loopback. Output, logs and the JavaCPP cache on the mounted volumes.
+# Console logs as one JSON object per line (for the log collector): messages (with the request id), trace, ffdc and
+# audit. The access log stays in its rotated file (logs/http_access.log on the output volume) and off the console:
+# Liberty formats and prints each JSON access event synchronously on the request's thread, which cost 9 points of the
+# server's CPU at 64 connections (bench/README.md, "JSON logging"), and the prediction log already keeps one row per
+# call with its request id, version and latency. Add accessLog to WLP_LOGGING_CONSOLE_SOURCE to have it on the
+# console too. HTTP_HOST=* because in a container the server must listen beyond loopback. Output, logs and the JavaCPP cache on the mounted volumes.
 # No secret is set here: KEYSTORE_PASSWORD, DB_PASSWORD and the JWT key come from the orchestrator at run time.
 # JAVA_HOME set: Liberty's `server` script otherwise derives it from `java` and drops it when it has no include/ (a
 # JRE has none), and then leaves out the --add-opens of lib/platform/java/java9.options (CDI fails to start the app).
@@ -76,7 +80,7 @@ ENV JAVA_HOME=/usr/lib/jvm/java-17 \
     LOG_DIR=/logs \
     WLP_LOGGING_CONSOLE_FORMAT=JSON \
     WLP_LOGGING_CONSOLE_LOGLEVEL=info \
-    WLP_LOGGING_CONSOLE_SOURCE=message,trace,accessLog,ffdc,audit \
+    WLP_LOGGING_CONSOLE_SOURCE=message,trace,ffdc,audit \
     WLP_LOGGING_MESSAGE_FORMAT=JSON \
     HTTP_HOST=* \
     JVM_ARGS="-Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp-cache"

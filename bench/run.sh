@@ -455,13 +455,13 @@ after_start=upload_and_set_shadow rounds=default_rounds measure_restart default_
   MP_JWT_VERIFY_ISSUER=bench-shadow MP_JWT_VERIFY_PUBLICKEY_LOCATION="$(pwd)/$OUT/keys/admin-jwt-public.pem"
 [[ " $died " != *" default_c64 "* ]] || died="$died shadow_c64 driftoff_c64"
 measure_restart logoff_c64 PREDICTION_LOG_ENABLED=false
-# JSON logging as the image (Dockerfile) and Kubernetes run it: JSON on the console, the access log among its sources.
+# JSON logging as the image (Dockerfile) and Kubernetes run it: the WLP_LOGGING_* settings of the Dockerfile's ENV.
+mapfile -t image_logging < <(grep -o 'WLP_LOGGING_[A-Z_]*=[^ ]*' Dockerfile)
 json_rounds() {
   for _ in $(seq $ROUNDS); do svc_alive || return 0; run_wrk json_c64 "$URL/predict" 64; done
   profile_predict json && json_logging_share=$(feature_share json --frames "$LOGGING_FRAMES") || json_logging_share=
 }
-rounds=json_rounds measure_restart json_c64 WLP_LOGGING_CONSOLE_FORMAT=JSON WLP_LOGGING_CONSOLE_LOGLEVEL=info \
-  WLP_LOGGING_CONSOLE_SOURCE=message,trace,accessLog,ffdc,audit WLP_LOGGING_MESSAGE_FORMAT=JSON
+rounds=json_rounds measure_restart json_c64 "${image_logging[@]}"
 grep -q '^{' "$server_work/console.log" || json_note="the console output had no JSON lines: WLP_LOGGING_CONSOLE_FORMAT ignored?"
 stop_service
 for l in default_c64 logoff_c64 driftoff_c64 drifton_c64 json_c64 shadow_c64; do
