@@ -1,0 +1,99 @@
+import com.sun.management.ThreadMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * What one prediction-log row costs the writer thread in an embedded database: the server's H2 settings
+ * (liberty/config/datasource-h2.xml) against SQLite (WAL, synchronous=NORMAL), same table, same key, same
+ * INSERT ... ON CONFLICT DO NOTHING in JDBC batches of 500 rows and one transaction each (JdbcPredictionSink).
+ * Prints microseconds and bytes allocated per row, stores alternating, the first quarter of each round untimed.
+ * Not part of the build; the recipe is in bench/README.md ("The prediction log's store").
+ *
+ *   java -cp H2_JAR:SQLITE_JAR bench/LogStoreBench.java [ROUNDS] [BATCHES]
+ */
+public final class LogStoreBench {
+
+  private static final String TABLE = "CREATE TABLE prediction_log (log_id VARCHAR(36) NOT NULL,"
+      + " item_index INTEGER NOT NULL, request_id VARCHAR(128) NOT NULL, logged_at TIMESTAMP WITH TIME ZONE NOT NULL,"
+      + " model_version VARCHAR(128) NOT NULL, endpoint VARCHAR(32) NOT NULL, age INTEGER NOT NULL,"
+      + " income DOUBLE PRECISION NOT NULL, category VARCHAR(128) NOT NULL, prediction DOUBLE PRECISION NOT NULL,"
+      + " latency_micros BIGINT NOT NULL, shadow BOOLEAN NOT NULL DEFAULT FALSE,"
+      + " CONSTRAINT prediction_log_pk PRIMARY KEY (log_id, item_index))";
+  private static final String INSERT = "INSERT INTO prediction_log (log_id, item_index, request_id, logged_at,"
+      + " model_version, endpoint, age, income, category, prediction, latency_micros, shadow)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+  private static final int BATCH = 500;
+
+  public static void main(String[] args) throws Exception {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+    int batches = args.length > 1 ? Integer.parseInt(args[1]) : 400;
+    Path dir = Files.createTempDirectory("log-store-bench");
+    try {
+      for (int round = 1; round <= rounds; round++) {
+        run("H2 (server settings)", "jdbc:h2:file:" + dir.resolve("h2-" + round) + ";MODE=PostgreSQL;CACHE_SIZE=1024",
+            batches);
+        run("SQLite (WAL, NORMAL)",
+            "jdbc:sqlite:" + dir.resolve("sqlite-" + round + ".db") + "?journal_mode=WAL&synchronous=NORMAL", batches);
+      }
+    } finally {
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+
+  private static void run(String label, String url, int batches) throws SQLException {
+    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+      try (Statement ddl = connection.createStatement()) {
+        ddl.execute(TABLE);
+      }
+      connection.setAutoCommit(false);
+      long rows = 0;
+      long startNanos = 0;
+      long startBytes = 0;
+      long sequence = 0;
+      try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        for (int b = 0; b < batches; b++) {
+          if (b == batches / 4) {
+            startNanos = System.nanoTime();
+            startBytes = threads.getCurrentThreadAllocatedBytes();
+            rows = 0;
+          }
+          for (int i = 0; i < BATCH; i++, rows++) {
+            // Time-ordered ids as the server makes them (UUID version 7 layout), so both stores append.
+            String id = new UUID(0x018c000000007000L + (++sequence << 16), 0x8000000000000000L | sequence).toString();
+            insert.setString(1, id);
+            insert.setInt(2, 0);
+            insert.setString(3, id);
+            insert.setTimestamp(4, new Timestamp(System.currentTimeMillis()));
+            insert.setString(5, "m-bench");
+            insert.setString(6, "predict");
+            insert.setInt(7, 35);
+            insert.setDouble(8, 50000.0);
+            insert.setString(9, "A");
+            insert.setDouble(10, 0.5);
+            insert.setLong(11, 120);
+            insert.setBoolean(12, false);
+            insert.addBatch();
+          }
+          insert.executeBatch();
+          connection.commit();
+        }
+      }
+      long nanos = System.nanoTime() - startNanos;
+      long bytes = threads.getCurrentThreadAllocatedBytes() - startBytes;
+      System.out.printf("%-22s %7.2f us/row %7d bytes/row%n", label, nanos / 1000.0 / rows, bytes / rows);
+    }
+  }
+}
