@@ -154,12 +154,12 @@ class CanaryIT {
   /** The log rows of this run answered by {@code version}, once the writer has written all 5,000. */
   private static long loggedRows(String like, String version) throws Exception {
     for (long deadline = System.currentTimeMillis() + 20_000; System.currentTimeMillis() < deadline; ) {
-      if (TestDatabase.queryLong("SELECT COUNT(*) FROM prediction_log WHERE request_id LIKE ?", like) >= REQUESTS) {
+      if (TestDatabase.queryLogLong("SELECT COUNT(*) FROM prediction_log WHERE request_id LIKE ?", like) >= REQUESTS) {
         break;
       }
       Thread.sleep(200);
     }
-    return TestDatabase.queryLong("SELECT COUNT(*) FROM prediction_log WHERE request_id LIKE ? AND model_version = ?"
+    return TestDatabase.queryLogLong("SELECT COUNT(*) FROM prediction_log WHERE request_id LIKE ? AND model_version = ?"
         + " AND NOT shadow", like, version);
   }
 }

@@ -61,7 +61,7 @@ class ShadowIT {
           shadow) >= 0, "flips are counted per pair");
       assertEquals((long) rows, shadowLogRows(run + "-on-%", shadow), "each shadowed row is logged, flagged");
       assertEquals(0, shadowLogRows(run + "-off-%", shadow), "nothing shadowed before the setting");
-      assertEquals(2L * REQUESTS, TestDatabase.queryLong("SELECT COUNT(*) FROM prediction_log WHERE request_id LIKE"
+      assertEquals(2L * REQUESTS, TestDatabase.queryLogLong("SELECT COUNT(*) FROM prediction_log WHERE request_id LIKE"
           + " ? AND NOT shadow AND model_version = ?", run + "-%", active), "the callers' rows, unflagged");
 
       assertEquals(204, admin("DELETE", "/models/shadow", null).statusCode());
@@ -85,7 +85,7 @@ class ShadowIT {
   }
 
   private static long shadowLogRows(String like, String version) throws Exception {
-    return TestDatabase.queryLong("SELECT COUNT(*) FROM prediction_log WHERE request_id LIKE ? AND shadow AND"
+    return TestDatabase.queryLogLong("SELECT COUNT(*) FROM prediction_log WHERE request_id LIKE ? AND shadow AND"
         + " model_version = ?", like, version);
   }
 }

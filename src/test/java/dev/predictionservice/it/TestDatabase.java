@@ -8,9 +8,9 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 /**
- * Reads the server's database from the test JVM: the embedded H2 file (through AUTO_SERVER, which the IT server's
- * config enables) or the PostgreSQL named by DB_KIND=postgresql and DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD,
- * over TLS as DB_SSLMODE and DB_SSLROOTCERT say.
+ * Reads the server's prediction log from the test JVM: the embedded default's SQLite file (its WAL lets a second
+ * process read while the server writes), or the PostgreSQL named by DB_KIND=postgresql and DB_HOST, DB_PORT, DB_NAME,
+ * DB_USER, DB_PASSWORD, over TLS as DB_SSLMODE and DB_SSLROOTCERT say.
  */
 public final class TestDatabase {
 
@@ -20,28 +20,33 @@ public final class TestDatabase {
     return "postgresql".equals(System.getenv("DB_KIND"));
   }
 
-  public static Connection connect() throws SQLException {
-    if (isPostgresql()) {
-      String url = "jdbc:postgresql://" + env("DB_HOST", "localhost") + ":" + env("DB_PORT", "5432") + "/"
-          + env("DB_NAME", "predictions");
-      Properties props = new Properties();
-      props.setProperty("user", env("DB_USER", "predictions"));
-      props.setProperty("password", env("DB_PASSWORD", ""));
-      // The same TLS settings as the server's (DB_SSLMODE, DB_SSLROOTCERT): CI's database refuses the role without TLS.
-      props.setProperty("sslmode", env("DB_SSLMODE", "prefer"));
-      if (System.getenv("DB_SSLROOTCERT") != null) {
-        props.setProperty("sslrootcert", System.getenv("DB_SSLROOTCERT"));
-      }
-      return DriverManager.getConnection(url, props);
+  /** The prediction log's store. */
+  public static Connection connectLog() throws SQLException {
+    if (!isPostgresql()) {
+      return DriverManager.getConnection("jdbc:sqlite:" + System.getProperty("it.db.log.path"));
     }
-    String path = System.getProperty("it.db.h2.path");
-    return DriverManager.getConnection(
-        "jdbc:h2:file:" + path + ";MODE=PostgreSQL;AUTO_SERVER=TRUE", "sa", "");
+    String url = "jdbc:postgresql://" + env("DB_HOST", "localhost") + ":" + env("DB_PORT", "5432") + "/"
+        + env("DB_NAME", "predictions");
+    Properties props = new Properties();
+    props.setProperty("user", env("DB_USER", "predictions"));
+    props.setProperty("password", env("DB_PASSWORD", ""));
+    // The same TLS settings as the server's (DB_SSLMODE, DB_SSLROOTCERT): CI's database refuses the role without TLS.
+    props.setProperty("sslmode", env("DB_SSLMODE", "prefer"));
+    if (System.getenv("DB_SSLROOTCERT") != null) {
+      props.setProperty("sslrootcert", System.getenv("DB_SSLROOTCERT"));
+    }
+    return DriverManager.getConnection(url, props);
   }
 
-  /** The single long that a query returns. */
-  public static long queryLong(String sql, Object... params) throws SQLException {
-    try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+  /** The single long that a query of the prediction log returns. */
+  public static long queryLogLong(String sql, Object... params) throws SQLException {
+    try (Connection c = connectLog()) {
+      return queryLong(c, sql, params);
+    }
+  }
+
+  private static long queryLong(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         ps.setObject(i + 1, params[i]);
       }

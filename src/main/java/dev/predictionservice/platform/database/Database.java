@@ -13,6 +13,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NameNotFoundException;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
@@ -22,12 +25,17 @@ import org.flywaydb.core.api.output.MigrateResult;
  * The database every component shares. Its schema is migrated (Flyway, db/migration) before anyone gets the data
  * source, so the server never reports started with an old schema. A database that is not reachable yet (a
  * PostgreSQL pod starting beside this one) is waited for up to {@code db.startup.wait-seconds}.
+ *
+ * <p>The embedded default also binds {@code jdbc/predictionLog}, a SQLite file for the prediction log alone
+ * (liberty/config/datasource-h2.xml: H2's heap pages cost the log's writer ~7 KB per row); it is migrated from
+ * db/prediction-log. Without that binding (PostgreSQL) the log is written to the shared database.
  */
 @ApplicationScoped
 public class Database {
 
   static final String KIND = "db.kind";
   static final String WAIT = "db.startup.wait-seconds";
+  static final String LOG_STORE = "jdbc/predictionLog";
   private static final Logger LOG = RequestLogContext.logger(Database.class);
 
   @Resource(lookup = "jdbc/predictions")
@@ -42,6 +50,7 @@ public class Database {
   int waitSeconds;
 
   private boolean migrated;
+  private DataSource logDataSource;
 
   /** Migrates first of all (priority 1), so that the model registry and the log find their tables. */
   void onStart(@Observes @Priority(1) @Initialized(ApplicationScoped.class) Object event) {
@@ -60,9 +69,10 @@ public class Database {
     long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
     while (true) {
       try {
-        MigrateResult result = flyway().migrate();
+        MigrateResult result = flyway(dataSource, IndexedMigrations.FOLDER, kind).migrate();
         LOG.info(() -> "Database (" + kind + ") schema at version " + result.targetSchemaVersion + ", "
             + result.migrationsExecuted + " migration(s) applied now");
+        logDataSource = migratedLogStore();
         migrated = true;
         return;
       } catch (RuntimeException e) {
@@ -76,16 +86,35 @@ public class Database {
   }
 
   /**
+   * The prediction log's own store, migrated, or the shared database when the server binds none. Migrated after the
+   * shared database: H2 creates the data folder that the SQLite file lives in.
+   */
+  private DataSource migratedLogStore() {
+    DataSource store;
+    try {
+      store = (DataSource) new InitialContext().lookup(LOG_STORE);
+    } catch (NameNotFoundException e) {
+      return dataSource;
+    } catch (NamingException e) {
+      throw new IllegalStateException("The prediction log's data source " + LOG_STORE + " is not usable: " + e, e);
+    }
+    MigrateResult result = flyway(store, IndexedMigrations.LOG_FOLDER, "sqlite").migrate();
+    LOG.info(() -> "Prediction log store (" + LOG_STORE + ") schema at version " + result.targetSchemaVersion + ", "
+        + result.migrationsExecuted + " migration(s) applied now");
+    return store;
+  }
+
+  /**
    * Flyway reads the migrations through IndexedMigrations. Its constructor also always looks for callbacks in
    * db/callback and logs one harmless ERROR ("Unable to resolve location classpath:db/callback") at start, since
    * Liberty's class loader cannot list folders; there are no callbacks.
    */
-  private Flyway flyway() {
+  private static Flyway flyway(DataSource target, String folder, String targetKind) {
     return Flyway.configure(Database.class.getClassLoader())
-        .dataSource(dataSource)
-        .locations("classpath:" + IndexedMigrations.FOLDER)
+        .dataSource(target)
+        .locations("classpath:" + folder)
         .callbackLocations(new String[0])
-        .resourceProvider(new IndexedMigrations(Database.class.getClassLoader(), kind))
+        .resourceProvider(new IndexedMigrations(Database.class.getClassLoader(), folder, targetKind))
         .javaMigrationClassProvider(List::of)
         .load();
   }
@@ -110,6 +139,11 @@ public class Database {
   /** The migrated data source. */
   public DataSource dataSource() {
     return dataSource;
+  }
+
+  /** Where the prediction log is written: its own store if the server binds one, else the shared database. */
+  public DataSource logDataSource() {
+    return logDataSource == null ? dataSource : logDataSource;
   }
 
   /** {@code h2} or {@code postgresql}. */

@@ -15,7 +15,8 @@ import org.flywaydb.core.api.resource.LoadableResource;
 import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
 
 /**
- * The migrations named in {@code db/migration/index.txt}. Flyway cannot list a folder of a WAR through Liberty's
+ * The migrations named in a folder's {@code index.txt} ({@code db/migration}: the database; {@code db/prediction-log}:
+ * the embedded default's separate prediction-log store). Flyway cannot list a folder of a WAR through Liberty's
  * class loader (it asks for a WebSphere-only marker file and still finds nothing), so the folder carries its own
  * index; a unit test fails the build when a migration file is missing from it. A line {@code KIND/file.sql} is a
  * migration for one kind of database only ({@code h2/...} or {@code postgresql/...}); give it a version between the
@@ -24,22 +25,29 @@ import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
 final class IndexedMigrations implements ResourceProvider {
 
   static final String FOLDER = "db/migration";
-  static final String INDEX = FOLDER + "/index.txt";
+  static final String LOG_FOLDER = "db/prediction-log";
 
   private final ClassLoader classLoader;
+  private final String folder;
   private final String kind;
-  private final Location location = new Location("classpath:" + FOLDER);
+  private final Location location;
 
-  /** @param kind the database kind ({@code h2}, {@code postgresql}): its own migrations are included */
-  IndexedMigrations(ClassLoader classLoader, String kind) {
+  /**
+   * @param folder {@link #FOLDER} or {@link #LOG_FOLDER}
+   * @param kind the database kind ({@code h2}, {@code postgresql}): its own migrations are included
+   */
+  IndexedMigrations(ClassLoader classLoader, String folder, String kind) {
     this.classLoader = classLoader;
+    this.folder = folder;
     this.kind = kind;
+    this.location = new Location("classpath:" + folder);
   }
 
-  static List<String> names(ClassLoader classLoader) {
-    InputStream in = classLoader.getResourceAsStream(INDEX);
+  static List<String> names(ClassLoader classLoader, String folder) {
+    String index = folder + "/index.txt";
+    InputStream in = classLoader.getResourceAsStream(index);
     if (in == null) {
-      throw new IllegalStateException(INDEX + " is missing from the class path");
+      throw new IllegalStateException(index + " is missing from the class path");
     }
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       return reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
@@ -50,14 +58,14 @@ final class IndexedMigrations implements ResourceProvider {
 
   /** The migrations of this kind of database: the common ones and its own. */
   List<String> namesForKind() {
-    return names(classLoader).stream()
+    return names(classLoader, folder).stream()
         .filter(line -> !line.contains("/") || line.startsWith(kind + "/"))
         .toList();
   }
 
   @Override
   public LoadableResource getResource(String name) {
-    String file = name.startsWith(FOLDER + "/") ? name.substring(FOLDER.length() + 1) : name;
+    String file = name.startsWith(folder + "/") ? name.substring(folder.length() + 1) : name;
     return namesForKind().contains(file) ? resource(file) : null;
   }
 
@@ -74,6 +82,6 @@ final class IndexedMigrations implements ResourceProvider {
   }
 
   private LoadableResource resource(String file) {
-    return new ClassPathResource(location, FOLDER + "/" + file, classLoader, StandardCharsets.UTF_8);
+    return new ClassPathResource(location, folder + "/" + file, classLoader, StandardCharsets.UTF_8);
   }
 }

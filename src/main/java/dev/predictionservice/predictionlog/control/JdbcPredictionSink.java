@@ -14,8 +14,9 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
- * Writes a batch in one JDBC batch and one transaction. Idempotent: the primary key (log_id, item_index) and
- * ON CONFLICT DO NOTHING (PostgreSQL, and H2 in PostgreSQL mode) make a re-sent record a no-op. A short retry rides
+ * Writes a batch in one JDBC batch and one transaction, to the log's store (Database#logDataSource: SQLite in the
+ * embedded default, else the shared PostgreSQL). Idempotent: the primary key (log_id, item_index) and
+ * ON CONFLICT DO NOTHING (PostgreSQL and SQLite alike) make a re-sent record a no-op. A short retry rides
  * out a blip; the circuit breaker then fails fast while the database is away, so the writer spools at once instead
  * of waiting on every batch. Tunable through MP Fault Tolerance keys (JdbcPredictionSink/write/Retry/maxRetries...).
  */
@@ -33,7 +34,7 @@ public class JdbcPredictionSink implements PredictionSink {
   @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = CircuitBreakerOpenException.class)
   @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 3000, successThreshold = 1)
   public void write(List<PredictionRecord> batch) throws SQLException {
-    try (Connection connection = database.dataSource().getConnection()) {
+    try (Connection connection = database.logDataSource().getConnection()) {
       connection.setAutoCommit(false);
       try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
         for (PredictionRecord r : batch) {

@@ -16,18 +16,30 @@ class IndexedMigrationsTest {
 
   @Test
   void indexListsEveryMigrationFile() throws Exception {
-    Path folder = Path.of("src/main/resources/db/migration");
-    try (Stream<Path> files = Files.walk(folder)) {
-      var onDisk = files.filter(p -> p.toString().endsWith(".sql"))
-          .map(p -> folder.relativize(p).toString().replace('\\', '/')).sorted().toList();
-      assertEquals(onDisk, IndexedMigrations.names(loader).stream().sorted().toList(),
-          "db/migration/index.txt must list every migration");
+    for (String name : new String[] {IndexedMigrations.FOLDER, IndexedMigrations.LOG_FOLDER}) {
+      Path folder = Path.of("src/main/resources", name);
+      try (Stream<Path> files = Files.walk(folder)) {
+        var onDisk = files.filter(p -> p.toString().endsWith(".sql"))
+            .map(p -> folder.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        assertEquals(onDisk, IndexedMigrations.names(loader, name).stream().sorted().toList(),
+            name + "/index.txt must list every migration");
+      }
     }
   }
 
   @Test
+  void theLogStoreHasItsOwnMigrations() {
+    var sqlite = new IndexedMigrations(loader, IndexedMigrations.LOG_FOLDER, "sqlite")
+        .getResources("V", new String[] {".sql"});
+    assertEquals(1, sqlite.size());
+    assertEquals("V1__prediction_log.sql", sqlite.iterator().next().getFilename());
+    assertNull(new IndexedMigrations(loader, IndexedMigrations.LOG_FOLDER, "sqlite")
+        .getResource("db/migration/V1__model_registry.sql"));
+  }
+
+  @Test
   void providesResourcesByPrefixAndSuffix() {
-    IndexedMigrations migrations = new IndexedMigrations(loader, "postgresql");
+    IndexedMigrations migrations = new IndexedMigrations(loader, IndexedMigrations.FOLDER, "postgresql");
     assertEquals(4, migrations.getResources("V", new String[] {".sql"}).size()); // V1, V2, V3, V4
     assertEquals(0, migrations.getResources("R", new String[] {".sql"}).size());
     assertNotNull(migrations.getResource("db/migration/V1__model_registry.sql"));
@@ -37,10 +49,10 @@ class IndexedMigrationsTest {
   @Test
   void aKindGetsTheCommonMigrationsAndItsOwn() {
     String h2Only = "h2/V2.1__prediction_log_without_lookup_indexes.sql";
-    var h2 = new IndexedMigrations(loader, "h2").getResources("V", new String[] {".sql"});
+    var h2 = new IndexedMigrations(loader, IndexedMigrations.FOLDER, "h2").getResources("V", new String[] {".sql"});
     assertEquals(5, h2.size()); // the four common ones and V2.1
     assertEquals("V2.1__prediction_log_without_lookup_indexes.sql", h2.stream().toList().get(2).getFilename());
-    assertNotNull(new IndexedMigrations(loader, "h2").getResource(h2Only));
-    assertNull(new IndexedMigrations(loader, "postgresql").getResource(h2Only));
+    assertNotNull(new IndexedMigrations(loader, IndexedMigrations.FOLDER, "h2").getResource(h2Only));
+    assertNull(new IndexedMigrations(loader, IndexedMigrations.FOLDER, "postgresql").getResource(h2Only));
   }
 }
