@@ -5,7 +5,9 @@
 # password and JWT issuer key mounted/injected as the Secrets would be (all made now), on a private PostgreSQL.
 # Then: scripts/smoke.sh; upload -> activate -> rollback through the admin API; SIGTERM under a short load
 # (GracefulStopCheck: 0 failed requests, exit within the grace period) and every accepted prediction's row in the
-# database. Ports 19132 (PostgreSQL) and 19143 (HTTPS), loopback only; everything started is removed on exit.
+# database. Last, the image with its defaults (no database configured: embedded H2, the prediction log in SQLite),
+# read-only root: 20 predictions, 20 rows written. Ports 19132 (PostgreSQL), 19143 (HTTPS), 19144-19145 (the
+# default run), loopback only; everything started is removed on exit.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 check_start=$SECONDS
@@ -107,4 +109,36 @@ log "SIGTERM: exit code $exit_code after $exit_ms ms (grace $grace s); $accepted
 [ "$rows" -eq "$accepted" ] || fail "$accepted accepted predictions but $rows rows"
 podman logs "$NAME" >"$WORK/container.log" 2>&1
 grep -q 'Draining: readiness is DOWN' "$WORK/container.log" || fail "no drain in the container's log"
+log "6. the zero-setup default: no database configured (embedded H2, the prediction log in SQLite), read-only root"
+EMBEDDED=$NAME-embedded
+EMBEDDED_PORT=${CT_EMBEDDED_HTTP_PORT:-19144}
+for d in output logs tmp; do mkdir -p "$WORK/volumes/$EMBEDDED/$d" && chmod 0777 "$WORK/volumes/$EMBEDDED/$d"; done
+podman rm -f "$EMBEDDED" >/dev/null 2>&1 || true
+podman run -d --name "$EMBEDDED" --network host --no-healthcheck --user 1001:1001 --read-only --read-only-tmpfs=false \
+  -v "$WORK/volumes/$EMBEDDED/output:/opt/ol/wlp/output" -v "$WORK/volumes/$EMBEDDED/logs:/logs" \
+  -v "$WORK/volumes/$EMBEDDED/tmp:/tmp" -e HTTP_HOST=127.0.0.1 -e HTTP_PORT="$EMBEDDED_PORT" \
+  -e HTTPS_PORT="$((EMBEDDED_PORT + 1))" \
+  "$IMAGE" >/dev/null || fail "podman run $EMBEDDED"
+STARTED_CONTAINERS+=("$EMBEDDED")
+embedded=http://127.0.0.1:$EMBEDDED_PORT
+deadline=$((SECONDS + 300))
+until [ "$(curl -s -o /dev/null -w '%{http_code}' -m 3 "$embedded/health/ready")" = 200 ]; do
+  [ $SECONDS -lt $deadline ] || { podman logs --tail 30 "$EMBEDDED" 2>&1 | tail -30; fail "$EMBEDDED not ready"; }
+  sleep 1
+done
+for i in $(seq 20); do
+  curl -sf -o /dev/null -H 'Content-Type: application/json' -d "{\"age\":$((20 + i)),\"income\":50000,\"category\":\"A\"}" \
+    "$embedded/predict" || fail "POST /predict on $EMBEDDED"
+done
+metric_http() { curl -s "$embedded/metrics?scope=application" | awk -v n="$1" '$1 ~ "^"n"({|$)" {v=$2} END {print v+0}'; }
+for _ in $(seq 30); do [ "$(metric_http prediction_log_written_total)" = 20 ] && break; sleep 1; done
+written=$(metric_http prediction_log_written_total) spooled=$(metric_http prediction_log_spooled_total)
+[ "$written" = 20 ] && [ "$spooled" = 0 ] \
+  || fail "$EMBEDDED: 20 predictions, $written rows written to the prediction log, $spooled spooled"
+podman exec "$EMBEDDED" test -s /opt/ol/wlp/output/predictionServer/data/prediction-log.db \
+  || fail "$EMBEDDED: no data/prediction-log.db"
+podman logs "$EMBEDDED" 2>&1 | grep -q 'Prediction log store (jdbc/predictionLog) schema at version' \
+  || fail "$EMBEDDED: the prediction log's SQLite store was not migrated"
+log "embedded default: ready, 20 predictions, 20 rows written to data/prediction-log.db (SQLite), 0 spooled"
+
 log "container check passed in $((SECONDS - check_start)) s"
