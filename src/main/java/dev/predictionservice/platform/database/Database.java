@@ -66,14 +66,18 @@ public class Database {
           "Invalid configuration: " + KIND + "=" + kind + " must be h2 or postgresql (environment variable DB_KIND)");
     }
     ConfigValues.requireInRange(WAIT, waitSeconds, 0, 3600);
+    migrateShared();
+    logDataSource = migratedLogStore();
+    migrated = true;
+  }
+
+  private void migrateShared() {
     long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
     while (true) {
       try {
         MigrateResult result = flyway(dataSource, IndexedMigrations.FOLDER, kind).migrate();
         LOG.info(() -> "Database (" + kind + ") schema at version " + result.targetSchemaVersion + ", "
             + result.migrationsExecuted + " migration(s) applied now");
-        logDataSource = migratedLogStore();
-        migrated = true;
         return;
       } catch (RuntimeException e) {
         if (System.nanoTime() > deadline || !unreachable()) {
@@ -86,8 +90,8 @@ public class Database {
   }
 
   /**
-   * The prediction log's own store, migrated, or the shared database when the server binds none. Migrated after the
-   * shared database: H2 creates the data folder that the SQLite file lives in.
+   * The prediction log's own store (a SQLite file: its migrations are SQLite's), migrated, or the shared database when
+   * the server binds none. Migrated after the shared database: H2 creates the data folder the SQLite file lives in.
    */
   private DataSource migratedLogStore() {
     DataSource store;
@@ -98,7 +102,13 @@ public class Database {
     } catch (NamingException e) {
       throw new IllegalStateException("The prediction log's data source " + LOG_STORE + " is not usable: " + e, e);
     }
-    MigrateResult result = flyway(store, IndexedMigrations.LOG_FOLDER, "sqlite").migrate();
+    MigrateResult result;
+    try {
+      result = flyway(store, IndexedMigrations.LOG_FOLDER, "sqlite").migrate();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("Prediction log store (" + LOG_STORE + ", SQLite) migration failed: "
+          + e.getMessage(), e);
+    }
     LOG.info(() -> "Prediction log store (" + LOG_STORE + ") schema at version " + result.targetSchemaVersion + ", "
         + result.migrationsExecuted + " migration(s) applied now");
     return store;
