@@ -69,9 +69,10 @@ RUN apt-get update \
 # Console logs as one JSON object per line (for the log collector): messages (with the request id), trace, ffdc and
 # audit. The access log stays in its rotated file (logs/http_access.log on the output volume) and off the console:
 # Liberty formats and prints each JSON access event synchronously on the request's thread, which cost 9 points of the
-# server's CPU at 64 connections (bench/README.md, "JSON logging"), and the prediction log already keeps one row per
-# call with its request id, version and latency. Add accessLog to WLP_LOGGING_CONSOLE_SOURCE to have it on the
-# console too. HTTP_HOST=* because in a container the server must listen beyond loopback. Output, logs and the JavaCPP cache on the mounted volumes.
+# server's CPU at 64 connections (bench/README.md, "The access log on the JSON console"), and the prediction log
+# already keeps one row per call with its request id, version and latency. Add accessLog to
+# WLP_LOGGING_CONSOLE_SOURCE to have it on the console too. HTTP_HOST=* because in a container the server must listen
+# beyond loopback. Output, logs and the JavaCPP cache on the mounted volumes.
 # No secret is set here: KEYSTORE_PASSWORD, DB_PASSWORD and the JWT key come from the orchestrator at run time.
 # JAVA_HOME set: Liberty's `server` script otherwise derives it from `java` and drops it when it has no include/ (a
 # JRE has none), and then leaves out the --add-opens of lib/platform/java/java9.options (CDI fails to start the app).
