@@ -117,6 +117,18 @@ class JsonProviderTest {
   }
 
   /**
+   * A score is a float widened to a double; it is written as the shortest text that reads back as that double (JDK 17's
+   * Double.toString writes 5.9604644775390625E-8 for this one, 17 digits where 16 suffice).
+   */
+  @Test
+  void writesTheShortestTextThatReadsBackAsTheSameDouble() throws Exception {
+    double score = (float) 5.9604645E-8;
+    String json = JsonProvider.MAPPER.writeValueAsString(new PredictionResponse(score, "m-1"));
+    assertEquals("{\"prediction\":5.960464477539063E-8,\"model_version\":\"m-1\"}", json);
+    assertEquals(score, JsonProvider.MAPPER.readTree(json).get("prediction").doubleValue());
+  }
+
+  /**
    * JsonProvider caches its endpoint configuration per type, ignoring the resource method's annotations: right only
    * while no resource uses Jackson's endpoint annotations. One that does fails here (then key the cache on them too).
    */
