@@ -122,10 +122,10 @@ class JsonProviderTest {
    */
   @Test
   void writesTheShortestTextThatReadsBackAsTheSameDouble() throws Exception {
-    double score = (float) 5.9604645E-8;
-    String json = JsonProvider.MAPPER.writeValueAsString(new PredictionResponse(score, "m-1"));
+    double widenedFloat = (float) 5.9604645E-8; // a constant, not a model's output: exact text round trip
+    String json = JsonProvider.MAPPER.writeValueAsString(new PredictionResponse(widenedFloat, "m-1"));
     assertEquals("{\"prediction\":5.960464477539063E-8,\"model_version\":\"m-1\"}", json);
-    assertEquals(score, JsonProvider.MAPPER.readTree(json).get("prediction").doubleValue());
+    assertEquals(widenedFloat, JsonProvider.MAPPER.readTree(json).get("prediction").doubleValue());
   }
 
   /**
