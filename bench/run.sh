@@ -122,8 +122,9 @@ stop_reference() {
   PIDFILE=$REF_PIDFILE "$REF_DIR/stop.sh" "$REF_PORT" >/dev/null 2>&1 || true
 }
 
-warm() { # url seconds
-  wrk -t2 -c64 -d"$2s" -s "$LUA" "$1" >/dev/null 2>&1
+warm() { # url seconds [connections, default 64]
+  local connections=${3:-64}
+  wrk -t"$((connections < 2 ? 1 : 2))" -c"$connections" -d"$2s" -s "$LUA" "$1" >/dev/null 2>&1
 }
 
 # warm_until_steady URL SECONDS: warms the service for SECONDS, then in 10 s runs until the JIT is quiet (less than 1 s
@@ -153,15 +154,17 @@ warm_until_steady() {
   not_steady="$not_steady $server_name"
 }
 
-# warm_until_jit_quiet URL: a switch that changes which branches the request path takes (a shadow or drift switched
-# on) sends it through code C2 compiled out, and C2 recompiles it, which takes seconds of CPU on two cores. In the
-# eighth run, with 1 s (shadow) or 5 s (drift) of load after each switch, five of six "on" runs were 4-11 % below
-# the "off" run next to them. Loads in 5 s runs until one compiles for less than 0.25 s (at most 90 s), after every
-# switch alike.
+# warm_until_jit_quiet URL [CONNECTIONS]: a switch that changes which branches the request path takes (a shadow or
+# drift switched on) sends it through code C2 compiled out, and C2 recompiles it, which takes seconds of CPU on two
+# cores. In the eighth run, with 1 s (shadow) or 5 s (drift) of load after each switch, five of six "on" runs were
+# 4-11 % below the "off" run next to them. Going from 64 connections to 1 is such a switch too (2,016 compilations in
+# the 20 s after it; bench/README.md). Loads in 5 s runs until one compiles for less than 0.25 s (at most 90 s), after
+# every switch alike. Sets jit_quiet_after to the seconds it loaded.
 warm_until_jit_quiet() {
-  local url=$1 waited=0 before after
+  local url=$1 connections=${2:-64} waited=0 before after
   while [ "$waited" -lt 90 ]; do
-    before=$(jit_seconds); warm "$url" 5; after=$(jit_seconds); waited=$((waited + 5))
+    before=$(jit_seconds); warm "$url" 5 "$connections"; after=$(jit_seconds); waited=$((waited + 5))
+    jit_quiet_after=$waited
     [ -n "$before" ] && [ -n "$after" ] || return 0
     [ "$(calc "$after - $before < 0.25")" = 1 ] && return 0
   done
@@ -309,12 +312,18 @@ warm "$URL/bench/noop" 5
 ! $REF || warm "$REF_URL/predict" "$REF_WARMUP"
 
 # 2. /predict at 1 and 64 connections, alternating the two servers; /bench/noop in each 64-connection round.
-echo "  /predict at 1 connection: $ROUNDS rounds"
+warm_until_jit_quiet "$URL/predict" 1
+echo "  /predict at 1 connection: $ROUNDS rounds, each server first loaded ${jit_quiet_after} s at 1 connection (until"\
+  "the service's JIT was quiet)"
+! $REF || warm "$REF_URL/predict" "$jit_quiet_after" 1
 for _ in $(seq $ROUNDS); do
   run_wrk svc_c1 "$URL/predict" 1
   ! $REF || run_wrk ref_c1 "$REF_URL/predict" 1
 done
-echo "  /predict and /bench/noop at 64 connections: $ROUNDS rounds"
+warm_until_jit_quiet "$URL/predict"
+echo "  /predict and /bench/noop at 64 connections: $ROUNDS rounds, each server first loaded ${jit_quiet_after} s at"\
+  "64 connections (back from 1, until the service's JIT was quiet)"
+! $REF || warm "$REF_URL/predict" "$jit_quiet_after"
 for _ in $(seq $ROUNDS); do
   run_wrk svc_c64 "$URL/predict" 64
   if $REF; then
