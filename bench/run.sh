@@ -264,8 +264,8 @@ sample_reference_rss() { # start | stop
   fi
 }
 
-# time_batch LABEL URL [CALLS] -> "median_ms failures warm_calls" over 50 calls, after at least 200 untimed ones
-# (at least CALLS, if given); times in $OUT/batch-LABEL.txt. The warm-up /predict gave the JIT does not cover the
+# time_batch LABEL URL [CALLS] -> "median_ms failures warm_calls" over 50 calls, after 200 untimed ones and then
+# CALLS in all if given, else more until the JIT is quiet (below); times in $OUT/batch-LABEL.txt. The warm-up /predict gave the JIT does not cover the
 # batch's own code (a 1000-element JSON array, the engine's row loop): after 3 calls the service's median was 20-22 ms,
 # after 300 more 6-7 ms with the prediction log off; and C2, sharing the 2 cores with curl and the server, was still
 # compiling the batch path after 200 calls (half of the samples of the calls that followed; medians of 100 calls fell
@@ -273,10 +273,9 @@ sample_reference_rss() { # start | stop
 # of 50 untimed calls go on until one compiles for less than 0.25 s (at most 2,000 calls more).
 batch_call() { curl -s -o /dev/null -H 'Content-Type: application/json' --data-binary @"$OUT/batch1000.json" "$1"; }
 time_batch() {
-  local url=$2 times=$OUT/batch-$1.txt calls=0 round=0 before after
+  local url=$2 times=$OUT/batch-$1.txt calls=200 round=0 before after
   for _ in $(seq 1 200); do batch_call "$url"; done
-  calls=200
-  if [ "$1" = service ]; then
+  if [ -z "${3:-}" ]; then
     while [ "$round" -lt 40 ]; do
       before=$(jit_seconds); for _ in $(seq 1 50); do batch_call "$url"; done; after=$(jit_seconds)
       calls=$((calls + 50)); round=$((round + 1))
