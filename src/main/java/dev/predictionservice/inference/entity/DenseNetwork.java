@@ -16,6 +16,12 @@ public final class DenseNetwork implements ScoringEngine {
   // Two buffers per thread, at least as wide as the widest layer: the activations of one layer feed the next.
   private static final ThreadLocal<float[][]> SCRATCH = new ThreadLocal<>();
 
+  // A batch is scored this many rows at a time, each layer's values stored output by output (see
+  // DenseLayer#forwardColumns): long loops for the JIT's SIMD (256 measured 1.6x faster than 128), and with the
+  // default network's 32-wide layer 2 x 32 KiB of buffers per thread that scores batches.
+  private static final int BLOCK = 256;
+  private static final ThreadLocal<ColumnBuffers> COLUMN_SCRATCH = new ThreadLocal<>();
+
   private final float[] mean;
   private final float[] std;
   private final DenseLayer[] layers;
@@ -65,19 +71,36 @@ public final class DenseNetwork implements ScoringEngine {
 
   @Override
   public float[] score(float[][] rows) {
-    float[][] buffers = buffers();
+    ColumnBuffers buffers = columnBuffers();
     float[] scores = new float[rows.length];
-    for (int r = 0; r < rows.length; r++) {
-      scores[r] = forward(rows[r], buffers);
+    for (int first = 0; first < rows.length; first += BLOCK) {
+      scoreBlock(rows, first, Math.min(BLOCK, rows.length - first), buffers, scores);
     }
     return scores;
   }
 
-  private float forward(float[] row, float[][] buffers) {
-    if (row.length != mean.length) {
-      throw new IllegalArgumentException("A row of " + row.length + " values for a network of " + mean.length
-          + " inputs");
+  /** Rows {@code first} to {@code first + count - 1}, through every layer together (DenseLayer#forwardColumns). */
+  private void scoreBlock(float[][] rows, int first, int count, ColumnBuffers buffers, float[] scores) {
+    float[][] in = buffers.in;
+    float[][] out = buffers.out;
+    for (int r = 0; r < count; r++) {
+      float[] row = rows[first + r];
+      checkWidth(row);
+      for (int c = 0; c < mean.length; c++) {
+        in[c][r] = (row[c] - mean[c]) / std[c];
+      }
     }
+    for (DenseLayer layer : layers) {
+      layer.forwardColumns(in, out, count, buffers.row);
+      float[][] swap = in;
+      in = out;
+      out = swap;
+    }
+    System.arraycopy(in[layers[layers.length - 1].outputs() - 1], 0, scores, first, count);
+  }
+
+  private float forward(float[] row, float[][] buffers) {
+    checkWidth(row);
     float[] in = buffers[0];
     float[] out = buffers[1];
     for (int c = 0; c < mean.length; c++) {
@@ -92,6 +115,22 @@ public final class DenseNetwork implements ScoringEngine {
     return in[layers[layers.length - 1].outputs() - 1];
   }
 
+  private void checkWidth(float[] row) {
+    if (row.length != mean.length) {
+      throw new IllegalArgumentException("A row of " + row.length + " values for a network of " + mean.length
+          + " inputs");
+    }
+  }
+
+  private ColumnBuffers columnBuffers() {
+    ColumnBuffers buffers = COLUMN_SCRATCH.get();
+    if (buffers == null || buffers.row.length < widest) {
+      buffers = new ColumnBuffers(widest);
+      COLUMN_SCRATCH.set(buffers);
+    }
+    return buffers;
+  }
+
   private float[][] buffers() {
     float[][] buffers = SCRATCH.get();
     if (buffers == null || buffers[0].length < widest) {
@@ -99,5 +138,18 @@ public final class DenseNetwork implements ScoringEngine {
       SCRATCH.set(buffers);
     }
     return buffers;
+  }
+
+  /** One thread's buffers for scoring a batch: a layer's input and output, one column per value, BLOCK rows each. */
+  private static final class ColumnBuffers {
+    final float[][] in;
+    final float[][] out;
+    final float[] row;
+
+    ColumnBuffers(int widest) {
+      in = new float[widest][BLOCK];
+      out = new float[widest][BLOCK];
+      row = new float[widest];
+    }
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -94,6 +95,45 @@ class DenseNetworkTest {
     for (int r = 0; r < rows.length; r++) {
       assertEquals(Float.floatToIntBits(batch[r]), Float.floatToIntBits(backwards[rows.length - 1 - r]));
     }
+  }
+
+  @Test
+  void aWideNetworkScoresTheSameAloneAndInBatchesOfEverySize() {
+    // The default model's shape (6 -> 32 relu -> 16 relu -> 1 sigmoid) with random weights: batches score their rows
+    // in blocks, a layer's values stored output by output, and a batch of 1000 spans several blocks and a partial one.
+    Random random = new Random(11);
+    DenseNetwork network = new DenseNetwork(new float[] {50, 60_000, 0, 0, 0, 0},
+        new float[] {20, 40_000, 1, 1, 1, 1},
+        List.of(randomLayer(random, 6, 32, Activation.RELU), randomLayer(random, 32, 16, Activation.LEAKY_RELU),
+            randomLayer(random, 16, 8, Activation.SOFTMAX), randomLayer(random, 8, 1, Activation.SIGMOID)));
+    float[][] rows = new float[1000][];
+    for (int r = 0; r < rows.length; r++) {
+      rows[r] = new float[] {random.nextInt(121), (float) (random.nextDouble() * 300_000), 0, 0, 0, 0};
+      rows[r][2 + random.nextInt(4)] = 1;
+    }
+    float[] batch = network.score(rows);
+    for (int r = 0; r < rows.length; r++) {
+      assertEquals(Float.floatToIntBits(network.score(rows[r])), Float.floatToIntBits(batch[r]), "row " + r);
+    }
+    for (int size : new int[] {1, 2, 255, 256, 257, 513}) {
+      float[] part = network.score(Arrays.copyOfRange(rows, 1000 - size, 1000));
+      for (int r = 0; r < size; r++) {
+        assertEquals(Float.floatToIntBits(batch[1000 - size + r]), Float.floatToIntBits(part[r]),
+            "row " + r + " of a batch of " + size);
+      }
+    }
+  }
+
+  private static DenseLayer randomLayer(Random random, int in, int out, Activation activation) {
+    float[] weights = new float[in * out];
+    for (int w = 0; w < weights.length; w++) {
+      weights[w] = (float) random.nextGaussian() / (float) Math.sqrt(in);
+    }
+    float[] bias = new float[out];
+    for (int o = 0; o < out; o++) {
+      bias[o] = (float) random.nextGaussian() / 10;
+    }
+    return new DenseLayer(in, out, weights, bias, activation, 0.01f);
   }
 
   @Test
