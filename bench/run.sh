@@ -265,12 +265,13 @@ sample_reference_rss() { # start | stop
 }
 
 # time_batch LABEL URL [CALLS] -> "median_ms failures warm_calls" over 50 calls, after 200 untimed ones and then
-# CALLS in all if given, else more until the JIT is quiet (below); times in $OUT/batch-LABEL.txt. The warm-up /predict gave the JIT does not cover the
-# batch's own code (a 1000-element JSON array, the engine's row loop): after 3 calls the service's median was 20-22 ms,
-# after 300 more 6-7 ms with the prediction log off; and C2, sharing the 2 cores with curl and the server, was still
-# compiling the batch path after 200 calls (half of the samples of the calls that followed; medians of 100 calls fell
-# from 9.8 to 4.2 ms over the first 1,200 calls; bench/README.md). So the service is warmed like /predict is: rounds
-# of 50 untimed calls go on until one compiles for less than 0.25 s (at most 2,000 calls more).
+# CALLS in all if given, else more until the JIT is quiet (below); times in $OUT/batch-LABEL.txt. The warm-up /predict
+# gave the JIT does not cover the batch's own code (a 1000-element JSON array, the engine's row loop): after 3 calls
+# the service's median was 20-22 ms, after 300 more 6-7 ms with the prediction log off; and C2, sharing the 2 cores
+# with curl and the server, was still compiling the batch path after 200 calls (half of the samples of the calls that
+# followed; medians of 100 calls fell from 9.8 to 4.2 ms over the first 1,200 calls; bench/README.md). So the service
+# is warmed like /predict is: rounds of 50 untimed calls go on until one compiles for less than 0.25 s (at most 2,000
+# calls more).
 batch_call() { curl -s -o /dev/null -H 'Content-Type: application/json' --data-binary @"$OUT/batch1000.json" "$1"; }
 time_batch() {
   local url=$2 times=$OUT/batch-$1.txt calls=200 round=0 before after

@@ -79,12 +79,7 @@ class DenseNetworkTest {
   @Test
   void aRowScoresTheSameAloneAndInAnyBatch() {
     DenseNetwork network = network();
-    Random random = new Random(3);
-    float[][] rows = new float[300][];
-    for (int r = 0; r < rows.length; r++) {
-      rows[r] = new float[] {random.nextInt(121), (float) (random.nextDouble() * 300_000), 0, 0, 0, 0};
-      rows[r][2 + random.nextInt(4)] = 1;
-    }
+    float[][] rows = randomRows(new Random(3), 300);
     float[] batch = network.score(rows);
     for (int r = 0; r < rows.length; r++) {
       assertEquals(Float.floatToIntBits(batch[r]), Float.floatToIntBits(network.score(rows[r])), "row " + r);
@@ -106,11 +101,7 @@ class DenseNetworkTest {
         new float[] {20, 40_000, 1, 1, 1, 1},
         List.of(randomLayer(random, 6, 32, Activation.RELU), randomLayer(random, 32, 16, Activation.LEAKY_RELU),
             randomLayer(random, 16, 8, Activation.SOFTMAX), randomLayer(random, 8, 1, Activation.SIGMOID)));
-    float[][] rows = new float[1000][];
-    for (int r = 0; r < rows.length; r++) {
-      rows[r] = new float[] {random.nextInt(121), (float) (random.nextDouble() * 300_000), 0, 0, 0, 0};
-      rows[r][2 + random.nextInt(4)] = 1;
-    }
+    float[][] rows = randomRows(random, 1000);
     float[] batch = network.score(rows);
     for (int r = 0; r < rows.length; r++) {
       assertEquals(Float.floatToIntBits(network.score(rows[r])), Float.floatToIntBits(batch[r]), "row " + r);
@@ -122,6 +113,16 @@ class DenseNetworkTest {
             "row " + r + " of a batch of " + size);
       }
     }
+  }
+
+  /** Rows of an age, an income and one category of four, as the default model takes them. */
+  private static float[][] randomRows(Random random, int count) {
+    float[][] rows = new float[count][];
+    for (int r = 0; r < count; r++) {
+      rows[r] = new float[] {random.nextInt(121), (float) (random.nextDouble() * 300_000), 0, 0, 0, 0};
+      rows[r][2 + random.nextInt(4)] = 1;
+    }
+    return rows;
   }
 
   private static DenseLayer randomLayer(Random random, int in, int out, Activation activation) {
