@@ -21,7 +21,7 @@ public class HttpErrorServlet extends HttpServlet {
 
   static final String PATH = "/errors/http";
   private static final long serialVersionUID = 1L;
-  private static final Logger LOG = Logger.getLogger(HttpErrorServlet.class.getName());
+  private static final Logger LOG = RequestLogContext.logger(HttpErrorServlet.class);
 
   @Inject transient ServletProblems problems;
 

@@ -1,6 +1,7 @@
 package dev.predictionservice.platform;
 
 import com.ibm.websphere.logging.hpel.LogRecordContext;
+import java.lang.ref.Reference;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -36,8 +37,22 @@ public final class RequestLogContext {
 
   /** The application's logger for a class: its lines carry the request id in plain logs too. */
   public static Logger logger(Class<?> type) {
-    Logger logger = Logger.getLogger(type.getName());
+    Logger logger = namedLogger(type.getName());
     logger.setFilter(PREFIX);
+    return logger;
+  }
+
+  /**
+   * The logger of this name, without the request-id prefix (for lines that carry the id themselves). Created through
+   * the JDK's {@code System.getLogger}, not {@code Logger.getLogger}: Liberty's logger records the class that first
+   * asked for its name (for its trace registration), and every later deployment shares that logger. Asked for by a
+   * class of this application, it kept the first deployment's ~1,600 classes loaded for the server's life after any
+   * redeploy (bench/README.md); asked for through the JDK, the class it records is the JDK's.
+   */
+  public static Logger namedLogger(String name) {
+    System.Logger created = System.getLogger(name);
+    Logger logger = Logger.getLogger(name);
+    Reference.reachabilityFence(created); // keeps the logger alive until the lookup above holds it
     return logger;
   }
 

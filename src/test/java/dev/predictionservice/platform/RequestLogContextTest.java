@@ -2,6 +2,7 @@ package dev.predictionservice.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.ibm.websphere.logging.hpel.LogRecordContext;
 import java.util.ArrayList;
@@ -72,5 +73,17 @@ class RequestLogContextTest {
     logger.getFilter().isLoggable(record);
     logger.getFilter().isLoggable(record);
     assertEquals("[request req-3] once", record.getMessage());
+  }
+
+  @Test
+  void aNamedLoggerIsTheLoggerOfItsNameAndLeavesTheMessageAsItIs() {
+    Logger named = RequestLogContext.namedLogger("dev.predictionservice.test.named");
+    assertSame(Logger.getLogger("dev.predictionservice.test.named"), named);
+    named.setUseParentHandlers(false);
+    named.addHandler(capture);
+    RequestLogContext.enter("req-4");
+    named.info("audit line requestId=req-4");
+    named.removeHandler(capture);
+    assertEquals(List.of("audit line requestId=req-4"), messages);
   }
 }

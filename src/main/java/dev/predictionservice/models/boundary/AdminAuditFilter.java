@@ -1,6 +1,7 @@
 package dev.predictionservice.models.boundary;
 
 import dev.predictionservice.platform.RequestIds;
+import dev.predictionservice.platform.RequestLogContext;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class AdminAuditFilter implements ContainerResponseFilter {
 
   static final String LOGGER = "dev.predictionservice.audit";
-  private static final Logger LOG = Logger.getLogger(LOGGER);
+  private static final Logger LOG = RequestLogContext.namedLogger(LOGGER);
 
   @Inject RequestIds requestIds;
 

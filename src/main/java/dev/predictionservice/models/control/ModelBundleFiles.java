@@ -26,6 +26,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.common.config.ND4JClassLoading;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 import org.nd4j.linalg.dataset.api.preprocessor.Normalizer;
@@ -43,6 +44,13 @@ public final class ModelBundleFiles {
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(SerializationFeature.INDENT_OUTPUT);
+
+  static {
+    // ND4J (a shared library, loaded once per server) keeps the context class loader of the thread that first used it
+    // in a static field; in Liberty that is the first deployment's, and it kept that deployment's classes loaded for
+    // the server's life after any redeploy (bench/README.md). ND4J finds its backends through its own loader as well.
+    ND4JClassLoading.setNd4jClassloader(ND4JClassLoading.class.getClassLoader());
+  }
 
   private ModelBundleFiles() {}
 

@@ -19,6 +19,7 @@ import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.logging.LogFactory;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -66,7 +67,17 @@ public class Database {
           "Invalid configuration: " + KIND + "=" + kind + " must be h2 or postgresql (environment variable DB_KIND)");
     }
     ConfigValues.requireInRange(WAIT, waitSeconds, 0, 3600);
-    migrateShared();
+    // The first connection opens the embedded H2 database, whose threads (its writer, its executors, its exit hook)
+    // keep the context class loader of the thread that opened it for the server's life, and through it this
+    // deployment's classes after every redeploy (bench/README.md): they get the JDK's platform loader instead.
+    Thread thread = Thread.currentThread();
+    ClassLoader context = thread.getContextClassLoader();
+    thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+    try {
+      migrateShared();
+    } finally {
+      thread.setContextClassLoader(context);
+    }
     logDataSource = migratedLogStore();
     migrated = true;
   }
@@ -120,7 +131,10 @@ public class Database {
    * Liberty's class loader cannot list folders; there are no callbacks.
    */
   private static Flyway flyway(DataSource target, String folder, String targetKind) {
+    // Before any Flyway class asks for a logger (see FlywayLogCreator); the configuration then names it again.
+    LogFactory.setLogCreator(new FlywayLogCreator());
     return Flyway.configure(Database.class.getClassLoader())
+        .loggers(FlywayLogCreator.class.getName())
         .dataSource(target)
         .locations("classpath:" + folder)
         .callbackLocations(new String[0])

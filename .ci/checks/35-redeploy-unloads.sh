@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Redeploying the WAR leaves no old deployment loaded: after 3 redeploys into a running server (the WAR copied into
+# dropins again, as an admin or `liberty:dev` does) and two full collections, exactly one class loader holds the
+# application's classes, and /predict answers. Each earlier deployment that stayed loaded (a shared library's static
+# field, a Liberty logger or an H2 thread holding it: bench/README.md, "Redeploys") cost ~10 MiB for the server's life.
+# Needs the build of `./mvnw verify`; a private copy of predictionServer on 127.0.0.1:19690 (RD_PORT), bounded in time.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source .ci/tools/liberty-server.sh
+
+export HTTP_PORT=${RD_PORT:-19690} HTTPS_PORT=$(( ${RD_PORT:-19690} + 1 ))
+url=http://127.0.0.1:$HTTP_PORT
+start_server
+wait_ready "$url/health/ready"
+
+predict() {
+  curl -s -o /dev/null -w '%{http_code}' -m 10 -H 'Content-Type: application/json' \
+    -d '{"age":35,"income":50000,"category":"A"}' "$url/predict"
+}
+deployments() { # class loaders that define the application's JAX-RS application class
+  jcmd "$server_pid" VM.classloaders show-classes | grep -c 'dev\.predictionservice\.RestApplication$' || true
+}
+
+status=0
+[ "$(predict)" = 200 ] || { echo "FAIL: /predict before the redeploys" >&2; status=1; }
+for i in 1 2 3; do
+  started=$(grep -c CWWKZ0003I "$server_dir/logs/messages.log" || true)
+  sleep 1
+  cp "$root/target/prediction-service.war" "$server_dir/dropins/prediction-service.war"
+  touch "$server_dir/dropins/prediction-service.war"
+  for _ in $(seq 600); do
+    [ "$(grep -c CWWKZ0003I "$server_dir/logs/messages.log" || true)" -gt "$started" ] && break
+    sleep 0.2
+  done
+  wait_ready "$url/health/ready" 120
+  code=$(predict)
+  [ "$code" = 200 ] || { echo "FAIL: /predict after redeploy $i answered $code" >&2; status=1; }
+done
+for _ in 1 2; do jcmd "$server_pid" GC.run >/dev/null; sleep 1; done
+loaded=$(deployments)
+echo "after 3 redeploys and 2 full collections: $loaded deployment(s) of the application loaded"
+[ "$loaded" = 1 ] || { echo "FAIL: $loaded deployments loaded; expected 1 (the current one)" >&2; status=1; }
+if [ $status -ne 0 ]; then
+  echo "--- last lines of messages.log ---" >&2
+  tail -40 "$server_dir/logs/messages.log" >&2 || true
+fi
+exit $status
