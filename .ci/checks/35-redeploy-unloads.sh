@@ -3,15 +3,15 @@
 # dropins again, as an admin or `liberty:dev` does) and two full collections, exactly one class loader holds the
 # application's classes, and /predict answers. Each earlier deployment that stayed loaded (a shared library's static
 # field, a Liberty logger or an H2 thread holding it: bench/README.md, "Redeploys") cost ~10 MiB for the server's life.
-# Needs the build of `./mvnw verify`; a private copy of predictionServer on 127.0.0.1:19690 (RD_PORT), bounded in time.
+# Run twice: with the embedded default (H2 and SQLite) and with PostgreSQL (.ci/setup/10-postgresql.sh), whose driver
+# has threads of its own. Needs the build of `./mvnw verify`; a private copy of predictionServer on 127.0.0.1:19690
+# (RD_PORT), bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source .ci/tools/liberty-server.sh
 
 export HTTP_PORT=${RD_PORT:-19690} HTTPS_PORT=$(( ${RD_PORT:-19690} + 1 ))
 url=http://127.0.0.1:$HTTP_PORT
-start_server
-wait_ready "$url/health/ready"
 
 predict() {
   curl -s -o /dev/null -w '%{http_code}' -m 10 -H 'Content-Type: application/json' \
@@ -21,27 +21,40 @@ deployments() { # class loaders that define the application's JAX-RS application
   jcmd "$server_pid" VM.classloaders show-classes | grep -c 'dev\.predictionservice\.RestApplication$' || true
 }
 
-status=0
-[ "$(predict)" = 200 ] || { echo "FAIL: /predict before the redeploys" >&2; status=1; }
-for i in 1 2 3; do
-  started=$(grep -c CWWKZ0003I "$server_dir/logs/messages.log" || true)
-  sleep 1
-  cp "$root/target/prediction-service.war" "$server_dir/dropins/prediction-service.war"
-  touch "$server_dir/dropins/prediction-service.war"
-  for _ in $(seq 600); do
-    [ "$(grep -c CWWKZ0003I "$server_dir/logs/messages.log" || true)" -gt "$started" ] && break
-    sleep 0.2
+redeploys_unload() { # LABEL: 0 when one deployment is left after 3 redeploys
+  local label=$1 status=0 started code loaded
+  start_server
+  wait_ready "$url/health/ready"
+  [ "$(predict)" = 200 ] || { echo "FAIL ($label): /predict before the redeploys" >&2; status=1; }
+  for i in 1 2 3; do
+    started=$(grep -c CWWKZ0003I "$server_dir/logs/messages.log" || true)
+    sleep 1
+    cp "$root/target/prediction-service.war" "$server_dir/dropins/prediction-service.war"
+    touch "$server_dir/dropins/prediction-service.war"
+    for _ in $(seq 600); do
+      [ "$(grep -c CWWKZ0003I "$server_dir/logs/messages.log" || true)" -gt "$started" ] && break
+      sleep 0.2
+    done
+    wait_ready "$url/health/ready" 120
+    code=$(predict)
+    [ "$code" = 200 ] || { echo "FAIL ($label): /predict after redeploy $i answered $code" >&2; status=1; }
   done
-  wait_ready "$url/health/ready" 120
-  code=$(predict)
-  [ "$code" = 200 ] || { echo "FAIL: /predict after redeploy $i answered $code" >&2; status=1; }
-done
-for _ in 1 2; do jcmd "$server_pid" GC.run >/dev/null; sleep 1; done
-loaded=$(deployments)
-echo "after 3 redeploys and 2 full collections: $loaded deployment(s) of the application loaded"
-[ "$loaded" = 1 ] || { echo "FAIL: $loaded deployments loaded; expected 1 (the current one)" >&2; status=1; }
-if [ $status -ne 0 ]; then
-  echo "--- last lines of messages.log ---" >&2
-  tail -40 "$server_dir/logs/messages.log" >&2 || true
-fi
+  for _ in 1 2; do jcmd "$server_pid" GC.run >/dev/null; sleep 1; done
+  loaded=$(deployments)
+  echo "$label: after 3 redeploys and 2 full collections, $loaded deployment(s) of the application loaded"
+  [ "$loaded" = 1 ] || { echo "FAIL ($label): $loaded deployments loaded; expected 1 (the current one)" >&2; status=1; }
+  if [ $status -ne 0 ]; then
+    echo "--- last lines of messages.log ---" >&2
+    tail -40 "$server_dir/logs/messages.log" >&2 || true
+  fi
+  stop_server
+  return $status
+}
+
+status=0
+redeploys_unload "embedded (H2, SQLite)" || status=1
+[ -n "${IT3_PG_PORT:-}" ] || source .ci/setup/10-postgresql.sh
+export DB_KIND=postgresql DB_HOST="$IT3_PG_HOST" DB_PORT="$IT3_PG_PORT" DB_NAME="$IT3_PG_DB" \
+  DB_USER="$IT3_PG_USER" DB_PASSWORD="$IT3_PG_PASSWORD" DB_SSLMODE=verify-full DB_SSLROOTCERT="$IT3_PG_SSLROOTCERT"
+redeploys_unload "PostgreSQL" || status=1
 exit $status
