@@ -22,19 +22,12 @@ deployments() { # class loaders that define the application's JAX-RS application
 }
 
 redeploys_unload() { # LABEL: 0 when one deployment is left after 3 redeploys
-  local label=$1 status=0 started code loaded
+  local label=$1 status=0 code loaded
   start_server
   wait_ready "$url/health/ready"
   [ "$(predict)" = 200 ] || { echo "FAIL ($label): /predict before the redeploys" >&2; status=1; }
   for i in 1 2 3; do
-    started=$(grep -c CWWKZ0003I "$server_dir/logs/messages.log" || true)
-    sleep 1
-    cp "$root/target/prediction-service.war" "$server_dir/dropins/prediction-service.war"
-    touch "$server_dir/dropins/prediction-service.war"
-    for _ in $(seq 600); do
-      [ "$(grep -c CWWKZ0003I "$server_dir/logs/messages.log" || true)" -gt "$started" ] && break
-      sleep 0.2
-    done
+    redeploy || status=1
     wait_ready "$url/health/ready" 120
     code=$(predict)
     [ "$code" = 200 ] || { echo "FAIL ($label): /predict after redeploy $i answered $code" >&2; status=1; }

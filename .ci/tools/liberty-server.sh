@@ -7,6 +7,7 @@
 #   run_server              runs the prepared copy; env: HTTP_PORT, HTTPS_PORT, ... as the caller sets them
 #   stop_server             `server stop` (or SIGTERM), then SIGKILL after 60 s (also done on exit)
 #   wait_ready URL [secs]   polls a health URL until 200
+#   redeploy                copies the WAR into dropins again and waits (at most 120 s) until Liberty has restarted the app
 # Sets: server_pid, server_dir, server_work.
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 wlp=$root/target/liberty/wlp
@@ -47,6 +48,20 @@ run_server() {
 
 start_server() {
   prepare_server && run_server
+}
+
+redeploy() {
+  local started
+  started=$(grep -c CWWKZ0003I "$server_dir/logs/messages.log" || true)
+  sleep 1   # a new modification time, even on file systems that keep whole seconds
+  cp "$root/target/prediction-service.war" "$server_dir/dropins/prediction-service.war"
+  touch "$server_dir/dropins/prediction-service.war"
+  for _ in $(seq 600); do
+    [ "$(grep -c CWWKZ0003I "$server_dir/logs/messages.log" || true)" -gt "$started" ] && return 0
+    sleep 0.2
+  done
+  echo "the application did not restart within 120 s of the redeploy" >&2
+  return 1
 }
 
 wait_ready() {
