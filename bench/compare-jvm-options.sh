@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Compares JVM options on the built server, one server after the other, on loopback only: for each "LABEL=OPTIONS"
+# argument it starts a private copy of README's server (.ci/tools/liberty-server.sh) with OPTIONS appended after
+# liberty/config/jvm.options (so they win), loads /predict at 64 connections for BENCH_WARMUP_SECONDS, then prints one
+# line: start to ready, RSS and its peak (VmHWM) at ready, req/s and p99 of 15 s at 64 connections, req/s, p50 and p99
+# of 15 s at 1 connection, and RSS and its peak after the load. An empty OPTIONS is the shipped configuration.
+# Alternate the configurations (A B A B) and compare within one run: the machine's speed drifts. See bench/README.md.
+#   bench/compare-jvm-options.sh shipped= "c1=-XX:TieredStopAtLevel=1" shipped= "c1=-XX:TieredStopAtLevel=1"
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WARMUP=${BENCH_WARMUP_SECONDS:-60}
+command -v wrk >/dev/null || { echo "wrk is missing (apt-get install -y wrk)" >&2; exit 2; }
+[ $# -gt 0 ] || { sed -n '2,8p' "$0"; exit 2; }
+[ -f target/prediction-service.war ] || ./mvnw -q -B -DskipTests package
+
+body=$(mktemp)
+trap 'rm -f "$body"' EXIT
+cat >"$body" <<'EOF'
+wrk.method = "POST"
+wrk.body = '{"age":35,"income":50000,"category":"A"}'
+wrk.headers["Content-Type"] = "application/json"
+EOF
+
+measure() { # LABEL OPTIONS; runs in a subshell, so that the server helper's exit trap stops this server
+  local label=$1 started ready memory_at_ready c64 c1
+  export JVM_ARGS=$2
+  # shellcheck source=../.ci/tools/liberty-server.sh
+  source .ci/tools/liberty-server.sh
+  memory() { awk '$1 == "VmRSS:" { r = $2 } $1 == "VmHWM:" { h = $2 } END { printf "rss %d peak %d MiB", r / 1024, h / 1024 }' \
+    "/proc/$server_pid/status"; }
+  started=$(date +%s.%N)
+  start_server && wait_ready http://127.0.0.1:9080/health/ready 240 >/dev/null || { echo "$label: did not start"; return 1; }
+  ready=$(date +%s.%N)
+  memory_at_ready=$(memory)
+  wrk -t2 -c64 -d"${WARMUP}s" -s "$body" http://127.0.0.1:9080/predict >/dev/null
+  c64=$(wrk -t2 -c64 -d15s --latency -s "$body" http://127.0.0.1:9080/predict \
+    | awk '/Requests\/sec/ { r = $2 } / 99%/ { p = $2 } END { printf "c64 %.0f req/s p99 %s", r, p }')
+  c1=$(wrk -t1 -c1 -d15s --latency -s "$body" http://127.0.0.1:9080/predict \
+    | awk '/Requests\/sec/ { r = $2 } / 50%/ { m = $2 } / 99%/ { p = $2 } END { printf "c1 %.0f req/s p50 %s p99 %s", r, m, p }')
+  printf '%-16s ready in %4.1f s, %s | %s | %s | after: %s\n' "$label" "$(echo "$ready - $started" | bc)" \
+    "$memory_at_ready" "$c64" "$c1" "$(memory)"
+}
+
+for configuration in "$@"; do
+  ( measure "${configuration%%=*}" "${configuration#*=}" )
+done
