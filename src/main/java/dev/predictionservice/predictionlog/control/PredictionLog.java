@@ -41,7 +41,7 @@ public class PredictionLog {
   @Inject @ConfigProperty(name = "prediction-log.spool.max-bytes", defaultValue = "1073741824") long spoolMaxBytes;
   @Inject @ConfigProperty(name = "prediction-log.replay.interval-ms", defaultValue = "2000") long replayIntervalMs;
   @Inject @ConfigProperty(name = "prediction-log.shutdown.timeout-ms", defaultValue = "20000") long shutdownMs;
-  @Inject @ConfigProperty(name = "prediction-log.flush.delay-ms", defaultValue = "50") long flushDelayMs;
+  @Inject @ConfigProperty(name = "prediction-log.flush.delay-ms", defaultValue = "5") long flushDelayMs;
   @Inject @ConfigProperty(name = "prediction-log.enabled", defaultValue = "true") boolean enabled;
 
   private volatile Spool spool;
