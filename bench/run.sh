@@ -161,19 +161,30 @@ warm_until_steady() {
 # the 20 s after it; bench/README.md). Loads in 5 s runs until one compiles for less than 0.25 s (at most 90 s), after
 # every switch alike. Sets jit_quiet_after to the seconds it loaded.
 warm_until_jit_quiet() {
-  local url=$1 connections=${2:-64} waited=0 before after
-  while [ "$waited" -lt 90 ]; do
-    before=$(jit_seconds); warm "$url" 5 "$connections"; after=$(jit_seconds); waited=$((waited + 5))
-    jit_quiet_after=$waited
-    [ -n "$before" ] && [ -n "$after" ] || return 0
-    [ "$(calc "$after - $before < 0.25")" = 1 ] && return 0
-  done
-  echo "  JIT still compiling 90 s after a switch" >&2
+  local quiet=0
+  until_jit_quiet 0.25 18 warm "$1" 5 "${2:-64}" || quiet=$?
+  jit_quiet_after=$((5 * jit_rounds))
+  [ "$quiet" = 0 ] || echo "  JIT still compiling 90 s after a switch" >&2
 }
 
 # The server's JIT compile time so far in seconds (jstat -compiler), or nothing when jstat cannot tell.
 jit_seconds() {
   jstat -compiler "$server_pid" 2>/dev/null | awk 'NR == 2 { print $4 }'
+}
+
+# until_jit_quiet LIMIT ROUNDS COMMAND...: runs COMMAND until one run of it leaves the JIT compiling for less than
+# LIMIT seconds, at most ROUNDS times (once if jstat cannot tell); sets jit_rounds to the runs made, and returns 1
+# if the JIT never went quiet. The warm-ups, the batch's warm-up and the RSS readings over redeploys share it.
+until_jit_quiet() {
+  local limit=$1 rounds=$2 before after
+  shift 2
+  jit_rounds=0
+  while [ "$jit_rounds" -lt "$rounds" ]; do
+    before=$(jit_seconds); "$@"; after=$(jit_seconds); jit_rounds=$((jit_rounds + 1))
+    [ -n "$before" ] && [ -n "$after" ] || return 0
+    [ "$(calc "$after - $before < $limit")" = 1 ] && return 0
+  done
+  return 1
 }
 
 # async-profiler's loader jar (from Maven Central, as bench/README.md's profiling recipe fetches it), for the cost of a
@@ -273,16 +284,13 @@ sample_reference_rss() { # start | stop
 # is warmed like /predict is: rounds of 50 untimed calls go on until one compiles for less than 0.25 s (at most 2,000
 # calls more).
 batch_call() { curl -s -o /dev/null -H 'Content-Type: application/json' --data-binary @"$OUT/batch1000.json" "$1"; }
+batch_calls() { for _ in $(seq 1 "$1"); do batch_call "$2"; done; }   # COUNT URL
 time_batch() {
-  local url=$2 times=$OUT/batch-$1.txt calls=200 round=0 before after
-  for _ in $(seq 1 200); do batch_call "$url"; done
+  local url=$2 times=$OUT/batch-$1.txt calls=200
+  batch_calls 200 "$url"
   if [ -z "${3:-}" ]; then
-    while [ "$round" -lt 40 ]; do
-      before=$(jit_seconds); for _ in $(seq 1 50); do batch_call "$url"; done; after=$(jit_seconds)
-      calls=$((calls + 50)); round=$((round + 1))
-      [ -n "$before" ] && [ -n "$after" ] || break
-      [ "$(calc "$after - $before < 0.25")" = 1 ] && break
-    done
+    until_jit_quiet 0.25 40 batch_calls 50 "$url" || true
+    calls=$((calls + 50 * jit_rounds))
   fi
   while [ "$calls" -lt "${3:-0}" ]; do batch_call "$url"; calls=$((calls + 1)); done
   for _ in $(seq 1 50); do
@@ -361,12 +369,7 @@ fi
 # 10 s after the load, RSS went 357 -> 354, 384, 372, 359, 378 MiB over 5 redeploys (bench/README.md).
 echo "  5 redeploys, 3 s of load after each, RSS read once the JIT is quiet"
 settled_rss() {
-  local before after
-  for _ in $(seq 30); do
-    before=$(jit_seconds); sleep 2; after=$(jit_seconds)
-    [ -n "$before" ] && [ -n "$after" ] || break
-    [ "$(calc "$after - $before < 0.05")" = 1 ] && break
-  done
+  until_jit_quiet 0.05 30 sleep 2 || true
   sleep 6
   mib "$(vm_kib VmRSS)"
 }
