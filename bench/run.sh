@@ -366,7 +366,7 @@ fi
 # RSS is read settled: once the JIT is quiet (less than 0.05 s of compiling in 2 s, waiting at most 60 s), the lowest
 # of three readings 5 s apart. After a redeploy C2 compiles the new deployment's code, one method after the other on
 # its one thread, for tens of seconds, and native memory it and the redeploy held for a while (a compilation's arenas
-# are 20-35 MiB, back to the OS within ~5 s of its end by -XX:TrimNativeHeapInterval) was read as growth: one reading
+# are 20-35 MiB, back to the OS 5-10 s after it ends, by -XX:TrimNativeHeapInterval) was read as growth: one reading
 # 6 s after a quiet JIT gave 352 -> 360, 357, 389, 360, 370 MiB over 5 redeploys, and of three readings 5 s apart the
 # first was up to 33 MiB above the lowest. Memory a redeploy keeps is in all three readings, so the lowest still
 # shows it: with NMT, metaspace stayed at 96-98 MiB over 5 redeploys and the code cache grew ~1 MiB a redeploy
