@@ -37,7 +37,7 @@ public class JdbcPredictionSink implements PredictionSink {
   public void write(List<PredictionRecord> batch) throws SQLException {
     // The JVM's time zone, as setTimestamp without a calendar uses, but one calendar per batch: SQLite's driver
     // otherwise makes a new Calendar for every row (two thirds of the writer's allocation, bench/README.md).
-    Calendar timeZone = Calendar.getInstance();
+    Calendar jvmTimeZone = Calendar.getInstance();
     try (Connection connection = database.logDataSource().getConnection()) {
       connection.setAutoCommit(false);
       try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -45,7 +45,7 @@ public class JdbcPredictionSink implements PredictionSink {
           insert.setString(1, r.logId());
           insert.setInt(2, r.itemIndex());
           insert.setString(3, r.requestId());
-          insert.setTimestamp(4, Timestamp.from(r.loggedAt()), timeZone);
+          insert.setTimestamp(4, Timestamp.from(r.loggedAt()), jvmTimeZone);
           insert.setString(5, r.modelVersion());
           insert.setString(6, r.endpoint());
           insert.setInt(7, r.age());
