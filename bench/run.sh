@@ -567,6 +567,9 @@ row "/predict non-2xx / socket errors" "$svc_non2xx / $svc_sockerr" \
   "$(r "$(( ${ref_c1_non2xx:-0} + ${ref_c64_non2xx:-0} )) / $(( ${ref_c1_errors:-0} + ${ref_c64_errors:-0} ))")" \
   "0 non-2xx (service)" "$(yesno "$svc_non2xx == 0")"
 row "/bench/noop c64 req/s" "$noop_c64_rps" "-" "-" "-"
+# The no-op's tail is the floor of /predict's: the same HTTP, JAX-RS, JSON, validation and filters, no model, no log.
+row "/bench/noop c64 p99 (ms)" "$noop_c64_p99" "-" "- (the stack's floor)" \
+  "$($REF && printf '%.2fx reference p99' "$(calc "$noop_c64_p99 / $ref_c64_p99")" || echo -)"
 row "/predict c64 as % of noop" "$(printf '%.0f %%' "$(calc "100 * $svc_c64_rps / $noop_c64_rps")")" "-" ">= 85 %" \
   "$(yesno "$svc_c64_rps >= 0.85 * $noop_c64_rps")"
 row "1000-row batch, client median (ms)" "$svc_batch" "$(r "${ref_batch:-}")" "<= 4 ms" "$(yesno "$svc_batch <= 4")"
