@@ -492,7 +492,7 @@ drift_rounds() {
     drift_share=$(feature_share drift --frames 'dev/predictionservice/monitoring/control/Drift' --threads '^drift-sweep$') \
       || drift_share=
     # The same profile is the defaults' (the prediction log on, the shadow off): the log's own frames and threads, and
-    # all of the collectors' CPU as an upper bound of the collections its H2 pages cause.
+    # all of the collectors' CPU as an upper bound of the collections its allocation causes (SQLite or PostgreSQL).
     log_share=$(feature_share drift --frames 'dev/predictionservice/predictionlog/' --threads "$LOG_THREADS") || log_share=
     gc_share=$(python3 bench/profile_share.py "$OUT/drift-cpu.collapsed" --threads "$GC_THREADS") || gc_share=
     logging_share=$(feature_share drift --frames "$LOGGING_FRAMES") || logging_share=   # SIMPLE, access log to a file
