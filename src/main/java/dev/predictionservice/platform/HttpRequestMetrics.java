@@ -71,10 +71,16 @@ public class HttpRequestMetrics implements ContainerRequestFilter, ContainerResp
     Method target = resource.getResourceMethod();
     RouteTimers timers = target == null
         ? unmatched.computeIfAbsent(method, m -> new RouteTimers(UNMATCHED, m))
-        : matched.computeIfAbsent(resource.getResourceClass(), c -> new ConcurrentHashMap<>())
-            .computeIfAbsent(target, t -> new ConcurrentHashMap<>())
-            .computeIfAbsent(method, m -> new RouteTimers(route(resource.getResourceClass(), target), m));
+        : matched(resource.getResourceClass(), target, method);
     timers.forStatus(response.getStatus()).update(Duration.ofNanos(System.nanoTime() - (long) start));
+  }
+
+  private RouteTimers matched(Class<?> type, Method target, String method) {
+    Map<String, RouteTimers> byMethod = matched.computeIfAbsent(type, c -> new ConcurrentHashMap<>())
+        .computeIfAbsent(target, t -> new ConcurrentHashMap<>());
+    RouteTimers timers = byMethod.get(method);
+    // A capturing lambda is allocated on each call: made on a miss only, not per request (bench/README.md).
+    return timers != null ? timers : byMethod.computeIfAbsent(method, m -> new RouteTimers(route(type, target), m));
   }
 
   /** The route template: the class's {@code @Path} and the method's, e.g. {@code /v2/models/{name}/infer}. */
