@@ -3,7 +3,9 @@
 # argument it starts a private copy of README's server (.ci/tools/liberty-server.sh) with OPTIONS appended after
 # liberty/config/jvm.options (so they win), loads /predict at 64 connections for BENCH_WARMUP_SECONDS, then prints one
 # line: start to ready, RSS and its peak (VmHWM) at ready, req/s and p99 of 15 s at 64 connections, req/s, p50 and p99
-# of 15 s at 1 connection, and RSS and its peak after the load. An empty OPTIONS is the shipped configuration.
+# of 15 s at 1 connection with the young collections in it (count and mean pause, from the JVM's own GC log switched
+# on through jcmd for that run), and RSS and its peak after the load. An empty OPTIONS is the shipped configuration.
+# The server runs on the java of JAVA_HOME, as Liberty's scripts choose it: another JDK is compared by setting it.
 # Alternate the configurations (A B A B) and compare within one run: the machine's speed drifts. See bench/README.md.
 #   bench/compare-jvm-options.sh shipped= "c1=-XX:TieredStopAtLevel=1" shipped= "c1=-XX:TieredStopAtLevel=1"
 set -euo pipefail
@@ -22,7 +24,7 @@ wrk.headers["Content-Type"] = "application/json"
 EOF
 
 measure() { # LABEL OPTIONS; runs in a subshell, so that the server helper's exit trap stops this server
-  local label=$1 started ready memory_at_ready c64 c1
+  local label=$1 started ready memory_at_ready c64 c1 gc_log
   export JVM_ARGS=$2
   # shellcheck source=../.ci/tools/liberty-server.sh
   source .ci/tools/liberty-server.sh
@@ -35,8 +37,12 @@ measure() { # LABEL OPTIONS; runs in a subshell, so that the server helper's exi
   wrk -t2 -c64 -d"${WARMUP}s" -s "$body" http://127.0.0.1:9080/predict >/dev/null
   c64=$(wrk -t2 -c64 -d15s --latency -s "$body" http://127.0.0.1:9080/predict \
     | awk '/Requests\/sec/ { r = $2 } / 99%/ { p = $2 } END { printf "c64 %.0f req/s p99 %s", r, p }')
+  gc_log=$server_work/young-c1.log
+  "${JAVA_HOME:+$JAVA_HOME/bin/}jcmd" "$server_pid" VM.log output="file=$gc_log" what=gc=info >/dev/null
   c1=$(wrk -t1 -c1 -d15s --latency -s "$body" http://127.0.0.1:9080/predict \
     | awk '/Requests\/sec/ { r = $2 } / 50%/ { m = $2 } / 99%/ { p = $2 } END { printf "c1 %.0f req/s p50 %s p99 %s", r, m, p }')
+  "${JAVA_HOME:+$JAVA_HOME/bin/}jcmd" "$server_pid" VM.log disable >/dev/null
+  c1="$c1, young $(grep -o 'Pause Young.*ms' "$gc_log" | awk '{ n++; s += $NF + 0 } END { printf "%d x %.2f ms", n, n ? s / n : 0 }')"
   printf '%-16s ready in %4.1f s, %s | %s | %s | after: %s\n' "$label" "$(echo "$ready - $started" | bc)" \
     "$memory_at_ready" "$c64" "$c1" "$(memory)"
 }
