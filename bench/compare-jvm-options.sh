@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WARMUP=${BENCH_WARMUP_SECONDS:-60}
+jcmd=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd   # the one of the JDK the server runs on
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install -y wrk)" >&2; exit 2; }
 [ $# -gt 0 ] || { sed -n '2,8p' "$0"; exit 2; }
 [ -f target/prediction-service.war ] || ./mvnw -q -B -DskipTests package
@@ -38,10 +39,10 @@ measure() { # LABEL OPTIONS; runs in a subshell, so that the server helper's exi
   c64=$(wrk -t2 -c64 -d15s --latency -s "$body" http://127.0.0.1:9080/predict \
     | awk '/Requests\/sec/ { r = $2 } / 99%/ { p = $2 } END { printf "c64 %.0f req/s p99 %s", r, p }')
   gc_log=$server_work/young-c1.log
-  "${JAVA_HOME:+$JAVA_HOME/bin/}jcmd" "$server_pid" VM.log output="file=$gc_log" what=gc=info >/dev/null
+  "$jcmd" "$server_pid" VM.log output="file=$gc_log" what=gc=info >/dev/null
   c1=$(wrk -t1 -c1 -d15s --latency -s "$body" http://127.0.0.1:9080/predict \
     | awk '/Requests\/sec/ { r = $2 } / 50%/ { m = $2 } / 99%/ { p = $2 } END { printf "c1 %.0f req/s p50 %s p99 %s", r, m, p }')
-  "${JAVA_HOME:+$JAVA_HOME/bin/}jcmd" "$server_pid" VM.log disable >/dev/null
+  "$jcmd" "$server_pid" VM.log disable >/dev/null
   c1="$c1, young $(grep -o 'Pause Young.*ms' "$gc_log" | awk '{ n++; s += $NF + 0 } END { printf "%d x %.2f ms", n, n ? s / n : 0 }')"
   printf '%-16s ready in %4.1f s, %s | %s | %s | after: %s\n' "$label" "$(echo "$ready - $started" | bc)" \
     "$memory_at_ready" "$c64" "$c1" "$(memory)"
