@@ -27,6 +27,9 @@ unset PREDICTION_LOG_ENABLED WLP_LOGGING_CONSOLE_FORMAT DRIFT_ENABLED
 for tool in wrk bc curl python3; do
   command -v "$tool" >/dev/null || { echo "$tool is missing (apt-get install -y wrk bc curl python3)" >&2; exit 2; }
 done
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+[ "$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')" = 25 ] \
+  || { echo "the server needs a JDK 25 ($JAVA is not): point JAVA_HOME at one" >&2; exit 2; }
 rm -rf "$OUT"; mkdir -p "$OUT"
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -58,6 +61,13 @@ if [ ! -d target/liberty/wlp/usr/servers/predictionServer/lib/global ] || [ ! -f
   echo "building (./mvnw -DskipTests package) ..."
   ./mvnw -q -B -DskipTests package
 fi
+# The image's JRE carries the server's interned strings in its default CDS archive (Dockerfile); these servers get the
+# same from a private archive, made now from a private server (about a minute).
+echo "the interned strings' CDS archive (bench/interned-strings-archive.sh) ..."
+bench/interned-strings-archive.sh "$OUT/interned-strings.jsa" 2>"$OUT/interned-strings.txt.log" \
+  || { cat "$OUT/interned-strings.txt.log" >&2; exit 1; }
+archive_note=$(tail -n 1 "$OUT/interned-strings.txt.log")
+export JVM_ARGS="${JVM_ARGS:+$JVM_ARGS }-XX:SharedArchiveFile=$(pwd)/$OUT/interned-strings.jsa"
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Helpers
@@ -639,5 +649,6 @@ $REF || echo "reference columns skipped: $REF_NOTE"
 [ -z "$died" ] || echo "the service died or did not start during:$died (its logs: $OUT/server-NAME/)"
 [ -z "${json_note:-}" ] || echo "$json_note"
 echo "$jmh_line"
-echo "machine: $(awk -F': ' '/^model name/ { m = $2 } END { print m }' /proc/cpuinfo), $(nproc) cores, $(java -version 2>&1 | head -n 1)"
+echo "machine: $(awk -F': ' '/^model name/ { m = $2 } END { print m }' /proc/cpuinfo), $(nproc) cores, $("$JAVA" -version 2>&1 | head -n 1)"
+echo "interned strings' $archive_note"
 echo "elapsed: $((SECONDS / 60)) min $((SECONDS % 60)) s"

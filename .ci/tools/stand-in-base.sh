@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Makes the Dockerfile's base image available to podman without a container registry (DESIGN §10): a local stand-in of
-# the same distribution, tagged under the very name the Dockerfile's FROM lines use, so `podman build --pull=never`
-# resolves it locally. The stand-in is Debian bookworm minbase from the Debian mirror apt uses, plus ca-certificates
-# (the official slim image installs them in the Dockerfile's own RUN step; here they are needed earlier, see below).
+# Makes a Debian base image available to podman without a container registry (DESIGN §10): a local stand-in of the
+# same distribution, tagged under the very name a FROM line uses, so `podman build --pull=never` resolves it locally.
+# The stand-in is that suite's minbase (trixie for the Dockerfile, bookworm for fleet/*.Containerfile) from the Debian
+# mirror apt uses, plus ca-certificates (the official slim image installs them in the Dockerfile's own RUN step; here
+# they are needed earlier, see below).
 #
-#   .ci/tools/stand-in-base.sh            prints the image name once it exists in podman's storage
+#   .ci/tools/stand-in-base.sh [IMAGE]    IMAGE defaults to the Dockerfile's FROM image; prints the image name once it
+#                                         exists in podman's storage
 #
 # Cached between runs in $STAND_IN_CACHE (default /var/cache/prediction-service-ci): the debootstrap'ed root file system
 # as a tar (~50 s to make, then ~15 s to import). Delete the tar to rebuild it.
@@ -13,7 +15,7 @@
 # stand-in, where update-ca-certificates and ca-certificates-java pick them up again after any package upgrade.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-image=$(awk 'toupper($1) == "FROM" {print $2; exit}' Dockerfile)
+image=${1:-$(awk 'toupper($1) == "FROM" {print $2; exit}' Dockerfile)}
 case $image in */*/*) ;; */*) image=docker.io/$image ;; *) image=docker.io/library/$image ;; esac
 suite=$(sed -n 's/^[^:]*:\([a-z]*\)-.*/\1/p' <<<"${image##*/}")
 [ -n "$suite" ] || { echo "cannot read a Debian suite from the FROM image '$image'" >&2; exit 1; }

@@ -5,7 +5,7 @@
 # same name (root, debootstrap), so `podman build --pull=never` resolves it locally.
 #
 #   podman ...                          podman with the runtime above (PODMAN_RUNTIME overrides: runc if installed)
-#   podman_base_image                   the FROM image of the Containerfiles: present, pulled, or a local stand-in
+#   podman_base_image [FILE]            the FROM image of FILE (default the Dockerfile): present, pulled, or a local stand-in
 #   podman_build TAG DIR FILE [ARG...]  podman build of DIR/FILE from that base, output to stdout/stderr
 PODMAN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export CONTAINERS_CONF="${CONTAINERS_CONF:-$PODMAN_ROOT/.ci/tools/containers.conf}"
@@ -13,20 +13,21 @@ PODMAN_RUNTIME="${PODMAN_RUNTIME-$(command -v runc >/dev/null 2>&1 && echo runc 
 
 podman() { command podman ${PODMAN_RUNTIME:+--runtime "$PODMAN_RUNTIME"} "$@"; }
 
-# The Dockerfile, fleet/haproxy.Containerfile and fleet/postgres.Containerfile all start from this one Debian image.
+# The Dockerfile starts from Debian trixie (its OpenJDK 25), fleet/haproxy.Containerfile and fleet/postgres.Containerfile
+# from Debian bookworm (its HAProxy 2.6 and PostgreSQL 15, as the tests' database).
 podman_base_image() {
   local image
-  image=$(awk 'toupper($1) == "FROM" {print $2; exit}' "$PODMAN_ROOT/Dockerfile")
+  image=$(awk 'toupper($1) == "FROM" {print $2; exit}' "${1:-$PODMAN_ROOT/Dockerfile}")
   case $image in */*/*) ;; */*) image=docker.io/$image ;; *) image=docker.io/library/$image ;; esac
   podman image exists "$image" && return 0
   podman pull -q "$image" >/dev/null 2>&1 && return 0
   echo "cannot pull $image (no registry?): making a local stand-in (.ci/tools/stand-in-base.sh)" >&2
-  "$PODMAN_ROOT/.ci/tools/stand-in-base.sh" >/dev/null
+  "$PODMAN_ROOT/.ci/tools/stand-in-base.sh" "$image" >/dev/null
 }
 
 podman_build() {
   local tag=$1 dir=$2 file=$3; shift 3
-  podman_base_image
+  podman_base_image "$dir/$file"
   podman build --pull=never --network host --format docker "$@" -t "$tag" -f "$dir/$file" "$dir"
 }
 

@@ -26,22 +26,36 @@ const index = (pred) => runtime.body.findIndex(pred);
 describe("Dockerfile", () => {
   test("multi-stage: both stages from the same pinned Debian image (the tests' distribution), named AS build / runtime", () => {
     assert.ok(stages.length >= 2);
-    assert.match(stages[0].from, /^debian:bookworm-\d{8}-slim AS build$/);
-    assert.match(runtime.from, /^debian:bookworm-\d{8}-slim AS runtime$/);
+    assert.match(stages[0].from, /^debian:trixie-\d{8}-slim AS build$/);
+    assert.match(runtime.from, /^debian:trixie-\d{8}-slim AS runtime$/);
     assert.equal(stages[0].from.split(" ")[0], runtime.from.split(" ")[0], "one base: one stand-in in CI");
     for (const s of stages) assert.doesNotMatch(s.from, /:latest\b|^[^:]+$/);
   });
 
-  test("the runtime is the one the Maven build assembled, minified; the JVM is Debian's OpenJDK 17 (HotSpot)", () => {
+  test("the runtime is the one the Maven build assembled, minified; the JVM is Debian's OpenJDK 25 (HotSpot)", () => {
     const build = stages[0].body.filter((i) => i.op === "RUN").map((i) => i.args).join(" ");
-    assert.match(build, /openjdk-17-jdk-headless/);
+    assert.match(build, /openjdk-25-jdk-headless/);
     assert.match(build, /mvnw .*package/);
     assert.match(build, /server package predictionServer --include=minify/);
     const run = runtime.body.filter((i) => i.op === "RUN").map((i) => i.args).join(" ");
-    assert.match(run, /openjdk-17-jre-headless/);
+    assert.match(run, /openjdk-25-jre-headless/);
     assert.doesNotMatch(text, /features\.sh|openj9|kernel-slim/i);
     const config = stages[0].body.findIndex((i) => i.op === "COPY" && /^config\/ /.test(i.args));
     assert.ok(config >= 0, "config/ (Checkstyle rules) copied into the build stage");
+  });
+
+  test("the JRE's default CDS archive is dumped again, by the runtime's JRE, with the strings the built server interned", () => {
+    const build = stages[0].body.filter((i) => i.op === "RUN").map((i) => i.args).join(" ");
+    assert.match(build, /scripts\/interned-strings\.sh \/out\/interned-strings\.txt/);
+    const dump = index((i) => i.op === "RUN" && /-Xshare:dump/.test(i.args));
+    const jre = index((i) => i.op === "RUN" && /openjdk-25-jre-headless/.test(i.args));
+    assert.ok(dump > jre && jre >= 0, "dumped after the JRE is installed, by that JRE");
+    const args = runtime.body[dump].args;
+    assert.match(args, /-XX:SharedArchiveConfigFile=\S*interned-strings\.txt/);
+    assert.doesNotMatch(args, /-XX:SharedArchiveFile=/, "the default archive, which the JVM maps without a flag");
+    // The archive maps only with the header layout it was dumped with: jvm.options' compact object headers.
+    const options = readFileSync(resolve(repoRoot, "liberty/config/jvm.options"), "utf8");
+    assert.equal(/^-XX:\+UseCompactObjectHeaders$/m.test(options), /-XX:\+UseCompactObjectHeaders/.test(args));
   });
 
   test("runtime, then the shared library (DL4J, JDBC drivers), then config, and the WAR is the last COPY", () => {
