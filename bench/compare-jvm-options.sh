@@ -4,7 +4,9 @@
 # liberty/config/jvm.options (so they win), loads /predict at 64 connections for BENCH_WARMUP_SECONDS, then prints one
 # line: start to ready, RSS and its peak (VmHWM) at ready, req/s and p99 of 15 s at 64 connections, req/s, p50 and p99
 # of 15 s at 1 connection with the young collections in it (count and mean pause, from the JVM's own GC log switched
-# on through jcmd for that run), and RSS and its peak after the load. An empty OPTIONS is the shipped configuration.
+# on through jcmd for that run), and RSS and its peak after the load. An empty OPTIONS is the shipped jvm.options; the
+# image also maps the server's interned strings from its CDS archive, which "-XX:SharedArchiveFile=$PWD/strings.jsa"
+# gives a server here (made by bench/interned-strings-archive.sh strings.jsa; bench/run.sh does so).
 # The server runs on the java of JAVA_HOME, as Liberty's scripts choose it: another JDK is compared by setting it.
 # Alternate the configurations (A B A B) and compare within one run: the machine's speed drifts. See bench/README.md.
 #   bench/compare-jvm-options.sh shipped= "c1=-XX:TieredStopAtLevel=1" shipped= "c1=-XX:TieredStopAtLevel=1"
@@ -13,7 +15,7 @@ cd "$(dirname "$0")/.."
 WARMUP=${BENCH_WARMUP_SECONDS:-60}
 jcmd=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd   # the one of the JDK the server runs on
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install -y wrk)" >&2; exit 2; }
-[ $# -gt 0 ] || { sed -n '2,8p' "$0"; exit 2; }
+[ $# -gt 0 ] || { sed -n '2,10p' "$0"; exit 2; }
 [ -f target/prediction-service.war ] || ./mvnw -q -B -DskipTests package
 
 body=$(mktemp)
