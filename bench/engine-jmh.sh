@@ -11,7 +11,7 @@ mkdir -p "$OUT"
 [ -f "$OUT/test-classpath.txt" ] || ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$OUT/test-classpath.txt" >/dev/null
 # One OpenMP thread for DL4J, as the server runs it (liberty/config/server.env).
-OMP_NUM_THREADS=1 java -cp "target/test-classes:target/classes:$(cat "$OUT/test-classpath.txt")" org.openjdk.jmh.Main \
+OMP_NUM_THREADS=1 "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "target/test-classes:target/classes:$(cat "$OUT/test-classpath.txt")" org.openjdk.jmh.Main \
   EngineBenchmark -rf json -rff "$OUT/engine-jmh.json" 2>/dev/null | grep -E '^(Benchmark|EngineBenchmark)' \
   | tee "$OUT/engine-jmh.txt"
 python3 - "$OUT/engine-jmh.json" <<'PY'

@@ -179,7 +179,7 @@ warm_until_jit_quiet() {
 
 # The server's JIT compile time so far in seconds (jstat -compiler), or nothing when jstat cannot tell.
 jit_seconds() {
-  jstat -compiler "$server_pid" 2>/dev/null | awk 'NR == 2 { print $4 }'
+  "${JAVA_HOME:+$JAVA_HOME/bin/}jstat" -compiler "$server_pid" 2>/dev/null | awk 'NR == 2 { print $4 }'
 }
 
 # until_jit_quiet LIMIT ROUNDS COMMAND...: runs COMMAND until one run of it leaves the JIT compiling for less than
@@ -217,7 +217,7 @@ profile_predict() {
   profiler_ready || return 1
   for event in cpu alloc; do
     local extra=(-i 1ms); [ "$event" = alloc ] && extra=(--total)
-    java -jar "$AP_JAR" profiler -e "$event" "${extra[@]}" -d 12 -t -o collapsed -f "$(pwd)/$OUT/$label-$event.collapsed" \
+    "$JAVA" -jar "$AP_JAR" profiler -e "$event" "${extra[@]}" -d 12 -t -o collapsed -f "$(pwd)/$OUT/$label-$event.collapsed" \
       "$server_pid" >"$OUT/$label-$event.profiler.txt" 2>&1 & p=$!
     warm "$URL/predict" 15
     wait "$p" || { echo "  async-profiler failed: $OUT/$label-$event.profiler.txt" >&2; return 1; }
@@ -414,13 +414,13 @@ echo "  restarts for the defaults with and without a 10 % shadow and drift, the 
 # 2-core AMD machine); then each round measures the shadow off and on in turn (off-on, on-off, off-on), so that both figures share
 # one JIT state and differ only by the shadow. Restarts against restarts spread by +-10 %, which hid the effect.
 mkdir -p "$OUT/keys" "$OUT/shadow-bundle"
-java scripts/AdminToken.java keygen --out "$OUT/keys" >/dev/null 2>&1
+"$JAVA" scripts/AdminToken.java keygen --out "$OUT/keys" >/dev/null 2>&1
 (cd "$OUT/shadow-bundle" && jar xf "$OLDPWD/target/classes/model/default.bundle" metadata.json \
   && sed -i '0,/"version" *: *"[^"]*"/s//"version" : "m-bench-shadow"/' metadata.json \
   && cp "$OLDPWD/target/classes/model/default.bundle" shadow.bundle && jar uf shadow.bundle metadata.json)
 admin_auth() {
   local token
-  token=$(java scripts/AdminToken.java mint --key "$OUT/keys/admin-jwt-private.pem" --issuer bench-shadow \
+  token=$("$JAVA" scripts/AdminToken.java mint --key "$OUT/keys/admin-jwt-private.pem" --issuer bench-shadow \
     --audience prediction-service-admin --subject bench --ttl 60m) || return 1
   admin_header="Authorization: Bearer $token"
 }
