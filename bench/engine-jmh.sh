@@ -17,7 +17,8 @@ OMP_NUM_THREADS=1 "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "target/test-classes:t
 python3 - "$OUT/engine-jmh.json" <<'PY'
 import json, sys
 r = {b["benchmark"].rsplit(".", 1)[1]: b["primaryMetric"]["score"] for b in json.load(open(sys.argv[1]))}
-print("engine (JMH, rows/s): Java %.0f one row at a time, %.0f in 1000-row batches; DL4J %.0f and %.0f (%.0fx, %.0fx)" % (
-    r["javaEngineOneRow"], r["javaEngineBatchOf1000"], r["dl4jOneRow"], r["dl4jBatchOf1000"],
+print("engine (JMH, rows/s): Java %.0f one row at a time (%.0f as /predict's batch of one), %.0f in 1000-row batches;"
+      " DL4J %.0f and %.0f (%.0fx, %.0fx)" % (
+    r["javaEngineOneRow"], r["javaEngineBatchOfOne"], r["javaEngineBatchOf1000"], r["dl4jOneRow"], r["dl4jBatchOf1000"],
     r["javaEngineOneRow"] / r["dl4jOneRow"], r["javaEngineBatchOf1000"] / r["dl4jBatchOf1000"]))
 PY

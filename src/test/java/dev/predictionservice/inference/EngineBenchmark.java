@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Rows per second of the committed default model: the Java engine one row at a time and in 1000-row batches, and
+ * Rows per second of the committed default model: the Java engine one row at a time (alone, and as the batch of one
+ * that {@code /predict} scores) and in 1000-row batches, and
  * DL4J's own forward pass for comparison. Run by bench/engine-jmh.sh, never by the tests.
  */
 @State(Scope.Thread)
@@ -56,6 +57,13 @@ public class EngineBenchmark {
   public float javaEngineOneRow() {
     next = next + 1 == rows.length ? 0 : next + 1;
     return engine.score(rows[next]);
+  }
+
+  /** What {@code /predict} calls: a batch of one row. */
+  @Benchmark
+  public float[] javaEngineBatchOfOne() {
+    next = next + 1 == rows.length ? 0 : next + 1;
+    return engine.score(new float[][] {rows[next]});
   }
 
   @Benchmark

@@ -24,6 +24,10 @@ public final class DenseNetwork implements ScoringEngine {
   // spans a row's outputs. Arrays only, never a class of this application: a pooled server thread outlives a
   // redeployment, and a value whose class came from the old deployment would keep all of its classes loaded.
   private static final ThreadLocal<float[][][]> COLUMN_SCRATCH = new ThreadLocal<>();
+  // Fewer rows than this are scored one at a time: by columns, a loop over the rows is too short to pay for its
+  // set-up (JMH, the default network: one row 1.64 us by columns against 0.46 alone; four rows 2.1 against 1.8; eight
+  // 2.9 against 3.6). Every /predict call is a batch of one. The bits are the same either way.
+  private static final int COLUMNS_FROM = 6;
 
   private final float[] mean;
   private final float[] std;
@@ -74,8 +78,15 @@ public final class DenseNetwork implements ScoringEngine {
 
   @Override
   public float[] score(float[][] rows) {
-    float[][][] buffers = columnBuffers();
     float[] scores = new float[rows.length];
+    if (rows.length < COLUMNS_FROM) {
+      float[][] buffers = buffers();
+      for (int r = 0; r < rows.length; r++) {
+        scores[r] = forward(rows[r], buffers);
+      }
+      return scores;
+    }
+    float[][][] buffers = columnBuffers();
     for (int first = 0; first < rows.length; first += BLOCK) {
       scoreBlock(rows, first, Math.min(BLOCK, rows.length - first), buffers, scores);
     }

@@ -60,6 +60,14 @@ class DenseNetworkTest {
   void goldenValues() {
     assertBits(GOLDEN, network().score(ROWS));
     assertBits(GOLDEN_IDENTITY, identityNetwork().score(ROWS));
+    // A few rows are scored one at a time, more by columns: the golden values again, from a batch of three copies.
+    float[][] copies = new float[3 * ROWS.length][];
+    float[] expected = new float[copies.length];
+    for (int r = 0; r < copies.length; r++) {
+      copies[r] = ROWS[r % ROWS.length];
+      expected[r] = GOLDEN[r % ROWS.length];
+    }
+    assertBits(expected, network().score(copies));
   }
 
   // Computed once by this engine; see the class comment.
@@ -106,7 +114,7 @@ class DenseNetworkTest {
     for (int r = 0; r < rows.length; r++) {
       assertEquals(Float.floatToIntBits(network.score(rows[r])), Float.floatToIntBits(batch[r]), "row " + r);
     }
-    for (int size : new int[] {1, 2, 255, 256, 257, 513}) {
+    for (int size : new int[] {1, 2, 5, 6, 255, 256, 257, 513}) {
       float[] part = network.score(Arrays.copyOfRange(rows, 1000 - size, 1000));
       for (int r = 0; r < size; r++) {
         assertEquals(Float.floatToIntBits(batch[1000 - size + r]), Float.floatToIntBits(part[r]),
