@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Rows per second of the committed default model: the Java engine one row at a time (alone, and as the batch of one
- * that {@code /predict} scores) and in 1000-row batches, and
- * DL4J's own forward pass for comparison. Run by bench/engine-jmh.sh, never by the tests.
+ * that {@code /predict} scores) and in 1000-row batches, and DL4J's own forward pass for comparison. Run by
+ * bench/engine-jmh.sh, never by the tests.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
