@@ -21,6 +21,7 @@ REF_URL=http://127.0.0.1:$REF_PORT
 REF_DIR=${BENCH_REFERENCE_DIR:-$(pwd)/../shared/reference/fastapi}
 OUT=target/bench
 ROUNDS=3
+NOOP_PAIRS=${BENCH_NOOP_PAIRS:-3}   # more /predict + /bench/noop pairs for the ratio of the two (step 2)
 # The baseline server runs with the defaults; the settings under test are only set for their own restarts.
 unset PREDICTION_LOG_ENABLED WLP_LOGGING_CONSOLE_FORMAT DRIFT_ENABLED
 
@@ -349,9 +350,26 @@ for _ in $(seq $ROUNDS); do
   fi
   run_wrk noop_c64 "$URL/bench/noop" 64
 done
+# /predict as a share of the no-op from more runs than the other figures, both endpoints' runs side by side, the order
+# alternating: within one server, 10 s runs of one endpoint differ by up to 30 %, and the ratio of two medians of 3
+# came out anywhere from ~70 to ~90 % on servers whose means of 6 runs each gave 80-83 % (bench/README.md, "/predict
+# against the no-op"). The ratio is that of the means of all the runs of each endpoint.
+echo "  /predict and /bench/noop at 64 connections: $NOOP_PAIRS more pairs of runs, for /predict as % of the no-op"
+touch "$OUT/pair_c64.runs"
+for i in $(seq "$NOOP_PAIRS"); do
+  if [ $((i % 2)) = 1 ]; then
+    run_wrk noop_c64 "$URL/bench/noop" 64; run_wrk pair_c64 "$URL/predict" 64
+  else
+    run_wrk pair_c64 "$URL/predict" 64; run_wrk noop_c64 "$URL/bench/noop" 64
+  fi
+done
 svc_alive || { echo "the service died during the measurements; its logs: $OUT/server-main/" >&2; exit 1; }
 svc_peak_mib=$(mib "$(vm_kib VmHWM)")
 summarize svc_c1; summarize svc_c64; summarize noop_c64
+mean_rps() { cat "$@" | awk '{ s += $1; n++ } END { printf "%.0f %d", s / n, n }'; }   # FILE... -> "MEAN RUNS"
+read -r predict_mean_rps predict_runs <<<"$(mean_rps "$OUT/svc_c64.runs" "$OUT/pair_c64.runs")"
+read -r noop_mean_rps noop_runs <<<"$(mean_rps "$OUT/noop_c64.runs")"
+pair_non2xx=$(col_sum pair_c64 4) pair_errors=$(col_sum pair_c64 5)
 if $REF; then
   summarize ref_c1; summarize ref_c64
   ref_peak_mib=$(mib "$(sort -g "$OUT/reference-rss-kib.txt" | tail -n 1)")   # the largest sum
@@ -572,7 +590,7 @@ row "/predict c64 req/s" "$svc_c64_rps" "$(r "${ref_c64_rps:-}")" ">= 2x referen
 row "/predict c64 p50 (ms)" "$svc_c64_p50" "$(r "${ref_c64_p50:-}")" "-" "-"
 row "/predict c64 p99 (ms)" "$svc_c64_p99" "$(r "${ref_c64_p99:-}")" "<= 0.5x reference p99" \
   "$(vs_ref "$svc_c64_p99 <= 0.5 * ${ref_c64_p99:-0}")$($REF && printf ' (%.2fx)' "$(calc "$svc_c64_p99 / $ref_c64_p99")")"
-svc_non2xx=$((svc_c1_non2xx + svc_c64_non2xx)) svc_sockerr=$((svc_c1_errors + svc_c64_errors))
+svc_non2xx=$((svc_c1_non2xx + svc_c64_non2xx + pair_non2xx)) svc_sockerr=$((svc_c1_errors + svc_c64_errors + pair_errors))
 row "/predict non-2xx / socket errors" "$svc_non2xx / $svc_sockerr" \
   "$(r "$(( ${ref_c1_non2xx:-0} + ${ref_c64_non2xx:-0} )) / $(( ${ref_c1_errors:-0} + ${ref_c64_errors:-0} ))")" \
   "0 non-2xx (service)" "$(yesno "$svc_non2xx == 0")"
@@ -580,8 +598,8 @@ row "/bench/noop c64 req/s" "$noop_c64_rps" "-" "-" "-"
 # The no-op's tail is the floor of /predict's: the same HTTP, JAX-RS, JSON, validation and filters, no model, no log.
 row "/bench/noop c64 p99 (ms)" "$noop_c64_p99" "-" "- (the stack's floor)" \
   "$($REF && printf '%.2fx reference p99' "$(calc "$noop_c64_p99 / $ref_c64_p99")" || echo -)"
-row "/predict c64 as % of noop" "$(printf '%.0f %%' "$(calc "100 * $svc_c64_rps / $noop_c64_rps")")" "-" ">= 85 %" \
-  "$(yesno "$svc_c64_rps >= 0.85 * $noop_c64_rps")"
+row "/predict c64 as % of noop" "$(printf '%.0f %%' "$(calc "100 * $predict_mean_rps / $noop_mean_rps")")" "-" \
+  ">= 85 % (means, $predict_runs+$noop_runs runs)" "$(yesno "$predict_mean_rps >= 0.85 * $noop_mean_rps")"
 row "1000-row batch, client median (ms)" "$svc_batch" "$(r "${ref_batch:-}")" "<= 4 ms" "$(yesno "$svc_batch <= 4")"
 row "1000-row batch, speed-up vs reference" \
   "$($REF && printf '%.1fx' "$(calc "$ref_batch / $svc_batch")" || echo "$NA")" "-" ">= 2.5x" \
