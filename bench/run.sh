@@ -352,7 +352,7 @@ for _ in $(seq $ROUNDS); do
 done
 # /predict as a share of the no-op from more runs than the other figures, both endpoints' runs side by side, the order
 # alternating: within one server, 10 s runs of one endpoint differ by up to 30 %, and the ratio of two medians of 3
-# came out anywhere from ~70 to ~90 % on servers whose means of 6 runs each gave 80-83 % (bench/README.md, "/predict
+# came out anywhere from ~70 to ~90 % on servers whose means of 6 runs each gave 71-83 % (bench/README.md, "/predict
 # against the no-op"). The ratio is that of the means of all the runs of each endpoint.
 echo "  /predict and /bench/noop at 64 connections: $NOOP_PAIRS more pairs of runs, for /predict as % of the no-op"
 touch "$OUT/pair_c64.runs"
