@@ -170,6 +170,11 @@ public class Database {
     return logDataSource == null ? dataSource : logDataSource;
   }
 
+  /** Whether the prediction log has its own store (the embedded default's SQLite file), not the shared database. */
+  public boolean hasOwnLogStore() {
+    return logDataSource != null && logDataSource != dataSource;
+  }
+
   /** {@code h2} or {@code postgresql}. */
   public String kind() {
     return kind;

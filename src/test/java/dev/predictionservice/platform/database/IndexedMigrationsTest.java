@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
+import org.flywaydb.core.api.resource.LoadableResource;
 import org.junit.jupiter.api.Test;
 
 /** The migration index lists exactly the migration files, in version order. */
@@ -31,8 +33,8 @@ class IndexedMigrationsTest {
   void theLogStoreHasItsOwnMigrations() {
     var sqlite = new IndexedMigrations(loader, IndexedMigrations.LOG_FOLDER, "sqlite")
         .getResources("V", new String[] {".sql"});
-    assertEquals(1, sqlite.size());
-    assertEquals("V1__prediction_log.sql", sqlite.iterator().next().getFilename());
+    assertEquals(List.of("V1__prediction_log.sql", "V2__prediction_log_in_batches.sql"),
+        sqlite.stream().map(LoadableResource::getFilename).toList());
     assertNull(new IndexedMigrations(loader, IndexedMigrations.LOG_FOLDER, "sqlite")
         .getResource("db/migration/V1__model_registry.sql"));
   }
