@@ -58,7 +58,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Also when a source is newer than the WAR: a WAR left by an experiment in a working tree was measured as the build.
+# Also when a source is newer than the WAR: a WAR left by an experiment in a working tree would be measured as the build.
 if [ ! -d target/liberty/wlp/usr/servers/predictionServer/lib/global ] || [ ! -f target/prediction-service.war ] \
     || [ -n "$(find pom.xml src liberty -newer target/prediction-service.war -print -quit)" ]; then
   echo "building (./mvnw -DskipTests package) ..."
