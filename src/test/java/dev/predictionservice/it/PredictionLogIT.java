@@ -3,11 +3,14 @@ package dev.predictionservice.it;
 import static dev.predictionservice.it.LibertyServer.get;
 import static dev.predictionservice.it.LibertyServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -111,12 +114,63 @@ class PredictionLogIT {
   }
 
   @Test
+  void anAdminSwitchesItOffAndOnWithoutARestartThroughAServerVariable() throws Exception {
+    String run = "it-log-switch-" + UUID.randomUUID();
+    Path override = Path.of(System.getProperty("it.server.dir"), "configDropins", "overrides", "log-off-it.xml");
+    Files.createDirectories(override.getParent());
+    Files.writeString(override, "<server><variable name=\"prediction-log.enabled\" value=\"false\"/></server>");
+    JsonNode readyWhileOff;
+    try {
+      awaitEnabledGauge(0);
+      readyWhileOff = json(get("/health/ready"));
+      for (int i = 0; i < 5; i++) {
+        assertEquals(200, predict("/predict", run + "-off-" + i, "{\"age\":30,\"income\":1,\"category\":\"A\"}")
+            .statusCode());
+      }
+    } finally {
+      Files.delete(override);
+    }
+    awaitEnabledGauge(1);
+    for (int i = 0; i < 3; i++) {
+      assertEquals(200, predict("/predict", run + "-on-" + i, "{\"age\":30,\"income\":1,\"category\":\"A\"}")
+          .statusCode());
+    }
+
+    long on = 0;
+    for (long deadline = System.currentTimeMillis() + 15_000; on < 3 && System.currentTimeMillis() < deadline; ) {
+      Thread.sleep(200);
+      on = TestDatabase.queryLogLong("SELECT COUNT(*) FROM prediction_log WHERE request_id LIKE ?", run + "-on-%");
+    }
+    assertEquals(3, on, "switched on again, every call is logged");
+    assertEquals(0, TestDatabase.queryLogLong("SELECT COUNT(*) FROM prediction_log WHERE request_id LIKE ?",
+        run + "-off-%"), "switched off, no call is logged");
+    assertEquals("UP", readyWhileOff.get("status").asText(), readyWhileOff.toString());
+    JsonNode check = null;
+    for (JsonNode c : readyWhileOff.get("checks")) {
+      check = "prediction-log".equals(c.get("name").asText()) ? c : check;
+    }
+    assertFalse(check.get("data").get("enabled").asBoolean(true), "readiness says the log is off: " + readyWhileOff);
+  }
+
+  /** Polls prediction_log_enabled until it reads {@code value} (Liberty reads the file, the log every 5 s). */
+  private static void awaitEnabledGauge(int value) throws InterruptedException {
+    String expected = "prediction_log_enabled{mp_scope=\"application\",} " + value + ".0";
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    String metrics = get("/metrics?scope=application").body();
+    while (!metrics.contains(expected) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      metrics = get("/metrics?scope=application").body();
+    }
+    assertTrue(metrics.contains(expected), "within 30 s: " + expected + " in\n" + metrics);
+  }
+
+  @Test
   void logMetricsAndHealthAreExposed() {
     predict("/predict", "it-metrics-" + UUID.randomUUID(), "{\"age\":40,\"income\":100,\"category\":\"A\"}");
     String metrics = get("/metrics?scope=application").body();
     for (String name : List.of("prediction_log_accepted_total", "prediction_log_written_total",
         "prediction_log_spooled_total", "prediction_log_replayed_total", "prediction_log_dropped_total",
-        "prediction_log_queue_depth")) {
+        "prediction_log_queue_depth", "prediction_log_enabled{")) {
       assertTrue(metrics.contains(name), name + " in /metrics:\n" + metrics);
     }
     JsonNode ready = json(get("/health/ready"));

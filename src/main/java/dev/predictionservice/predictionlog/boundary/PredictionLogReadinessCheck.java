@@ -21,6 +21,7 @@ public class PredictionLogReadinessCheck implements HealthCheck {
   public HealthCheckResponse call() {
     return HealthCheckResponse.named("prediction-log")
         .status(log.isAccepting())
+        .withData("enabled", log.isRecording())
         .withData("queueDepth", log.queueDepth())
         .withData("spoolBytes", log.spoolBytes())
         .build();

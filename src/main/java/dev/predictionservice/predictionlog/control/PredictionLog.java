@@ -11,6 +11,7 @@ import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -18,6 +19,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,13 +30,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The prediction log's entry point: {@link #record} is called once per scoring call, after scoring, and only
  * enqueues. The writer runs on its own platform thread (it needs no container context: JDBC through the data source
  * works from any thread) and is drained on shutdown before the application's beans go away.
+ *
+ * <p>{@code prediction-log.enabled} is followed at run time, as {@code drift.enabled} is (a server.xml variable an
+ * admin changes without a restart): switched off, calls are no longer recorded while the writer still writes what it
+ * holds; switched on, recording starts again, the writer first started then if the log was off at start.
  */
 @ApplicationScoped
 public class PredictionLog {
 
+  static final String ENABLED = "prediction-log.enabled";
+  private static final long FOLLOW_SECONDS = 5;
   private static final Logger LOG = RequestLogContext.logger(PredictionLog.class);
 
-  @Inject JdbcPredictionSink sink;
+  @Inject PredictionSink sink;
   @Inject PredictionLogMetrics metrics;
   @Inject RequestIds requestIds;
 
@@ -42,25 +53,67 @@ public class PredictionLog {
   @Inject @ConfigProperty(name = "prediction-log.replay.interval-ms", defaultValue = "2000") long replayIntervalMs;
   @Inject @ConfigProperty(name = "prediction-log.shutdown.timeout-ms", defaultValue = "20000") long shutdownMs;
   @Inject @ConfigProperty(name = "prediction-log.flush.delay-ms", defaultValue = "5") long flushDelayMs;
-  @Inject @ConfigProperty(name = "prediction-log.enabled", defaultValue = "true") boolean enabled;
+  /** Read again every few seconds: a Provider sees a changed server.xml variable (MicroProfile Config looks it up). */
+  @Inject @ConfigProperty(name = ENABLED, defaultValue = "true") Provider<Boolean> enabledSetting;
 
   private volatile Spool spool;
   private volatile PredictionLogWriter writer;
   private volatile Thread thread;
   private volatile ArrayBlockingQueue<PredictionRecord> queue;
+  /** The setting as last followed; read once per scoring call, so a volatile field rather than a config lookup. */
+  private volatile boolean recording;
+  private ScheduledExecutorService follower;
 
-  /** Starts the writer with the application; bad settings fail the start naming the key. */
+  /** Starts the writer with the application, unless the log is off; bad settings fail the start naming the key. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    start();
+    metrics.register(this::queueDepth, this::spoolBytes, () -> recording ? 1 : 0);
+    if (setting()) {
+      start();
+      recording = true;
+    } else {
+      LOG.warning(() -> "Prediction log off (" + ENABLED + "=false): predictions are not recorded");
+    }
+    // A plain daemon thread, as the drift sweep's: following a setting needs no container context.
+    follower = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, "prediction-log-setting");
+      thread.setDaemon(true);
+      return thread;
+    });
+    follower.scheduleWithFixedDelay(this::followSettingQuietly, FOLLOW_SECONDS, FOLLOW_SECONDS, TimeUnit.SECONDS);
+  }
+
+  private boolean setting() {
+    return Boolean.TRUE.equals(enabledSetting.get());
+  }
+
+  /** Takes a changed {@code prediction-log.enabled}; a writer that cannot start leaves the log off. */
+  synchronized void followSetting() {
+    boolean now = setting();
+    if (now == recording) {
+      return;
+    }
+    if (now) {
+      start();
+      recording = true;
+      LOG.info(() -> ENABLED + " is now true: predictions are recorded again");
+    } else {
+      recording = false;
+      LOG.warning(() -> ENABLED + " is now false: predictions are not recorded; the writer still writes the records"
+          + " it holds (" + queueDepth() + ") and replays the spool");
+    }
+  }
+
+  private void followSettingQuietly() {
+    try {
+      followSetting();
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "The prediction log could not start, so it stays off; " + ENABLED
+          + " is tried again in " + FOLLOW_SECONDS + " s: " + e.getMessage(), e);
+    }
   }
 
   synchronized void start() {
     if (writer != null) {
-      return;
-    }
-    if (!enabled) {
-      metrics.register(() -> 0, () -> 0L);
-      LOG.warning("Prediction log off (prediction-log.enabled=false): predictions are not recorded");
       return;
     }
     ConfigValues.requireInRange("prediction-log.queue.capacity", capacity, 1, 10_000_000);
@@ -76,7 +129,6 @@ public class PredictionLog {
       throw new UncheckedIOException("prediction-log.spool.dir=" + spoolDir + " is not usable: " + e.getMessage(), e);
     }
     queue = new ArrayBlockingQueue<>(capacity);
-    metrics.register(queue::size, spool::bytes);
     writer = new PredictionLogWriter(queue, sink, spool, metrics, batchSize, replayIntervalMs, flushDelayMs);
     thread = new Thread(writer, "prediction-log-writer");
     thread.start();
@@ -86,8 +138,13 @@ public class PredictionLog {
 
   /** Flushes on graceful shutdown: to the database, or to the spool if it is away or too slow. */
   void onShutdown(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) throws InterruptedException {
-    if (writer == null) {
-      return;
+    if (follower != null) {
+      follower.shutdownNow();
+    }
+    synchronized (this) { // a writer the follower was starting right then is in place once the lock is ours
+      if (writer == null) {
+        return;
+      }
     }
     writer.close();
     thread.join(shutdownMs);
@@ -98,7 +155,7 @@ public class PredictionLog {
   /** Records one scoring call: one record per instance, all with this request's id and one log id. */
   public void record(String endpoint, String modelVersion, List<? extends LoggedInstance> instances, float[] scores,
       long latencyNanos) {
-    if (writer != null) {
+    if (recording) {
       writer.offer(records(requestIds.currentOrNone(), endpoint, modelVersion, instances, scores, latencyNanos, false));
     }
   }
@@ -109,7 +166,7 @@ public class PredictionLog {
    */
   public void recordShadow(String requestId, String endpoint, String modelVersion,
       List<? extends LoggedInstance> instances, float[] scores, long latencyNanos) {
-    if (writer != null) {
+    if (recording) {
       writer.offer(records(requestId, endpoint, modelVersion, instances, scores, latencyNanos, true));
     }
   }
@@ -130,7 +187,12 @@ public class PredictionLog {
 
   /** Whether the log can take rows without losing any (false once the spool refused an append). */
   public boolean isAccepting() {
-    return !enabled || spool != null && spool.isHealthy();
+    return !recording || spool.isHealthy();
+  }
+
+  /** Whether scoring calls are recorded now ({@code prediction-log.enabled} as last followed). */
+  public boolean isRecording() {
+    return recording;
   }
 
   public int queueDepth() {

@@ -10,7 +10,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryType;
 
 /**
  * The log's counters, exported as prediction_log_{accepted,written,spooled,replayed,dropped}_total (names promised
- * to monitoring: keep them), and its gauges prediction_log_queue_depth and prediction_log_spool_bytes.
+ * to monitoring: keep them), and its gauges prediction_log_queue_depth, prediction_log_spool_bytes and
+ * prediction_log_enabled.
  */
 @ApplicationScoped
 public class PredictionLogMetrics implements LogEvents {
@@ -25,7 +26,7 @@ public class PredictionLogMetrics implements LogEvents {
   private Counter replayed;
   private Counter dropped;
 
-  void register(Supplier<Number> queueDepth, Supplier<Number> spoolBytes) {
+  void register(Supplier<Number> queueDepth, Supplier<Number> spoolBytes, Supplier<Number> enabled) {
     accepted = counter("prediction_log_accepted", "Predictions handed to the log");
     written = counter("prediction_log_written", "Predictions written to the database directly");
     spooled = counter("prediction_log_spooled", "Predictions written to the local spool (database unavailable)");
@@ -35,6 +36,9 @@ public class PredictionLogMetrics implements LogEvents {
         .withDescription("Predictions waiting in memory for the writer").build(), queueDepth, Supplier::get);
     registry.gauge(Metadata.builder().withName("prediction_log_spool_bytes")
         .withDescription("Bytes in the local spool waiting for replay").build(), spoolBytes, Supplier::get);
+    registry.gauge(Metadata.builder().withName("prediction_log_enabled")
+        .withDescription("1 while predictions are recorded, 0 while prediction-log.enabled is false").build(),
+        enabled, Supplier::get);
   }
 
   private Counter counter(String name, String description) {
