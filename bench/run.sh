@@ -637,8 +637,8 @@ row "/predict c64 req/s, restarted, defaults" "$default_c64_rps" "-" "-" "-"
 row "/predict c64 req/s, log on / off" "$logon_c64_rps / $logoff_c64_rps" "-" "-" "-"
 if [ "$logoff_c64_rps" = died ] || [ "$logon_c64_rps" = died ]; then
   row "/predict c64 log on as % of off" "n/a" "-" ">= 90 %" "-"; else
-  read -r logon_mean logon_runs < <(mean_rps "$OUT/logon_c64.runs")
-  read -r logoff_mean logoff_runs < <(mean_rps "$OUT/logoff_c64.runs")
+  read -r logon_mean logon_runs <<<"$(mean_rps "$OUT/logon_c64.runs")"
+  read -r logoff_mean logoff_runs <<<"$(mean_rps "$OUT/logoff_c64.runs")"
   row "/predict c64 log on as % of off" "$(printf '%.1f %%' "$(calc "100 * $logon_mean / $logoff_mean")")" "-" \
     ">= 90 % (means, $logon_runs+$logoff_runs runs)" \
     "$(yesno "$logon_mean >= 0.9 * $logoff_mean") (pairs $(pair_ratios logon_c64 logoff_c64))"
