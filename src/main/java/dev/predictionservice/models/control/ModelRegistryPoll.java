@@ -1,6 +1,7 @@
 package dev.predictionservice.models.control;
 
 import dev.predictionservice.platform.ConfigValues;
+import dev.predictionservice.platform.DaemonScheduler;
 import dev.predictionservice.platform.RequestLogContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -60,11 +60,7 @@ public class ModelRegistryPoll {
         (System.nanoTime() - start) / 1_000_000, registry.loadedVersions()));
     polled.fire(new ModelsPolled());
     // A plain daemon thread: the poll needs no container context (JDBC through the data source works anywhere).
-    poller = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "model-registry-poll");
-      thread.setDaemon(true);
-      return thread;
-    });
+    poller = DaemonScheduler.named("model-registry-poll");
     poller.scheduleWithFixedDelay(this::pollQuietly, pollIntervalMs, pollIntervalMs, TimeUnit.MILLISECONDS);
   }
 

@@ -4,6 +4,7 @@ import dev.predictionservice.models.control.ModelRegistry;
 import dev.predictionservice.models.entity.ModelBundle;
 import dev.predictionservice.monitoring.entity.DriftReport;
 import dev.predictionservice.platform.ConfigValues;
+import dev.predictionservice.platform.DaemonScheduler;
 import dev.predictionservice.platform.RequestLogContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -65,11 +65,7 @@ public class DriftMonitor {
       LOG.warning(() -> ENABLED + " is false: no drift is measured, GET /models/{version}/drift says so");
     }
     // A plain daemon thread, as the registry's poll: the sweep needs no container context.
-    sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "drift-sweep");
-      thread.setDaemon(true);
-      return thread;
-    });
+    sweeper = DaemonScheduler.named("drift-sweep");
     sweeper.scheduleWithFixedDelay(this::sweepQuietly, 1, SWEEP_SECONDS, TimeUnit.SECONDS);
   }
 

@@ -1,13 +1,13 @@
 package dev.predictionservice.platform.database;
 
 import dev.predictionservice.platform.ConfigValues;
+import dev.predictionservice.platform.DaemonScheduler;
 import dev.predictionservice.platform.RequestLogContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -46,11 +46,7 @@ public class DatabaseUpGauge {
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     ConfigValues.requireInRange(INTERVAL, intervalSeconds, 1, 3600);
     registry.gauge(UP, this::value);
-    prober = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "database-probe");
-      thread.setDaemon(true);
-      return thread;
-    });
+    prober = DaemonScheduler.named("database-probe");
     prober.scheduleWithFixedDelay(this::probe, 0, intervalSeconds, TimeUnit.SECONDS);
   }
 

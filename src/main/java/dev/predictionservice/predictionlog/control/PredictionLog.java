@@ -1,6 +1,7 @@
 package dev.predictionservice.predictionlog.control;
 
 import dev.predictionservice.platform.ConfigValues;
+import dev.predictionservice.platform.DaemonScheduler;
 import dev.predictionservice.platform.RequestIds;
 import dev.predictionservice.platform.RequestLogContext;
 import dev.predictionservice.platform.TimeOrderedIds;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -74,11 +74,7 @@ public class PredictionLog {
       LOG.warning(() -> "Prediction log off (" + ENABLED + "=false): predictions are not recorded");
     }
     // A plain daemon thread, as the drift sweep's: following a setting needs no container context.
-    follower = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "prediction-log-setting");
-      thread.setDaemon(true);
-      return thread;
-    });
+    follower = DaemonScheduler.named("prediction-log-setting");
     follower.scheduleWithFixedDelay(this::followSettingQuietly, FOLLOW_SECONDS, FOLLOW_SECONDS, TimeUnit.SECONDS);
   }
 
