@@ -62,6 +62,10 @@ public final class LogStoreBench {
         run("SQLite, a row per batch",
             "jdbc:sqlite:" + dir.resolve("sqlite-batch-" + round + ".db") + "?journal_mode=WAL&synchronous=NORMAL",
             BATCH_TABLE, batches);
+        run("SQLite, a row per batch, no generated keys (the server's URL)",
+            "jdbc:sqlite:" + dir.resolve("sqlite-nokeys-" + round + ".db")
+                + "?journal_mode=WAL&synchronous=NORMAL&jdbc.get_generated_keys=false",
+            BATCH_TABLE, batches);
       }
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
