@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * - a row per record (the table WITHOUT ROWID of db/prediction-log V1, as PostgreSQL's table): same columns, same key,
  *   same INSERT ... ON CONFLICT DO NOTHING in one JDBC batch and one transaction per batch (JdbcPredictionSink);
  * - a row per batch (V2, what the server writes since): the batch's records as one JSON array of arrays
- *   (BatchRowInsert), one INSERT and one transaction per batch.
+ *   (BatchRowInsert), one INSERT and one transaction per batch; and again with the server's URL, which also turns off
+ *   sqlite-jdbc's generated keys (its own SELECT last_insert_rowid() after every INSERT).
  * Prints microseconds and bytes allocated per record, stores alternating, the first quarter of each round untimed.
  * Not part of the build; the recipe is in bench/README.md ("The prediction log's store", "The embedded prediction
  * log, one row per batch").
