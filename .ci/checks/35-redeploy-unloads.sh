@@ -4,8 +4,8 @@
 # application's classes, and /predict answers. Each earlier deployment that stayed loaded (a shared library's static
 # field, a Liberty logger or an H2 thread holding it: bench/README.md, "Redeploys") cost ~10 MiB for the server's life.
 # Run twice: with the embedded default (H2 and SQLite) and with PostgreSQL (.ci/setup/10-postgresql.sh), whose driver
-# has threads of its own. Needs the build of `./mvnw verify`; a private copy of predictionServer on 127.0.0.1:19690
-# (RD_PORT), bounded in time.
+# has threads of its own. Each start must log no error (level E in messages.log). Needs the build of `./mvnw verify`;
+# a private copy of predictionServer on 127.0.0.1:19690 (RD_PORT), bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source .ci/tools/liberty-server.sh
@@ -22,10 +22,13 @@ deployments() { # class loaders that define the application's JAX-RS application
 }
 
 redeploys_unload() { # LABEL: 0 when one deployment is left after 3 redeploys
-  local label=$1 status=0 code loaded
+  local label=$1 status=0 code loaded errors
   start_server
   wait_ready "$url/health/ready"
   [ "$(predict)" = 200 ] || { echo "FAIL ($label): /predict before the redeploys" >&2; status=1; }
+  # A clean start logs no error (level E in messages.log): an operator's alert on errors must not fire on every start.
+  errors=$(grep -E '^\[[^]]*\] [0-9a-f]+ +[^ ]+ +E ' "$server_dir/logs/messages.log" || true)
+  [ -z "$errors" ] || { echo "FAIL ($label): the start logged errors:" >&2; echo "$errors" >&2; status=1; }
   for i in 1 2 3; do
     redeploy || status=1
     wait_ready "$url/health/ready" 120

@@ -51,6 +51,7 @@ public class ModelsResource {
 
   @GET
   @Operation(summary = "List the registered model versions")
+  @APIResponse(responseCode = "200", description = "The registered versions")
   public List<ModelVersionSummary> list() throws SQLException {
     return catalog.list().stream().map(ModelVersionSummary::of).toList();
   }

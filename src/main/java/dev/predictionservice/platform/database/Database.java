@@ -127,8 +127,8 @@ public class Database {
 
   /**
    * Flyway reads the migrations through IndexedMigrations. Its constructor also always looks for callbacks in
-   * db/callback and logs one harmless ERROR ("Unable to resolve location classpath:db/callback") at start, since
-   * Liberty's class loader cannot list folders; there are no callbacks.
+   * db/callback, which Liberty's class loader cannot list; there are no callbacks, and FlywayLogCreator writes
+   * Flyway's complaint about it at debug level.
    */
   private static Flyway flyway(DataSource target, String folder, String targetKind) {
     // Before any Flyway class asks for a logger (see FlywayLogCreator); the configuration then names it again.

@@ -14,8 +14,59 @@ import org.flywaydb.core.internal.logging.javautil.JavaUtilLog;
  */
 public final class FlywayLogCreator implements LogCreator {
 
+  /**
+   * Flyway's configuration looks for callbacks in db/callback whatever it is told, and Liberty's class loader cannot
+   * list a folder of the WAR, so every start logged this at ERROR, twice (the registry and the log store). There are
+   * no callbacks: the line goes to debug level instead (written only when Flyway's debug switch is on), out of the
+   * way of an operator's filter on errors.
+   */
+  static final String NO_CALLBACK_FOLDER = "Unable to resolve location classpath:db/callback";
+
   @Override
   public Log createLogger(Class<?> type) {
-    return new JavaUtilLog(RequestLogContext.namedLogger(type.getName()));
+    return new WithoutCallbackFolderError(new JavaUtilLog(RequestLogContext.namedLogger(type.getName())));
+  }
+
+  /** Writes every line through {@code log}, the missing callback folder's at debug level. */
+  private record WithoutCallbackFolderError(Log log) implements Log {
+
+    @Override
+    public boolean isDebugEnabled() {
+      return log.isDebugEnabled();
+    }
+
+    @Override
+    public void debug(String message) {
+      log.debug(message);
+    }
+
+    @Override
+    public void info(String message) {
+      log.info(message);
+    }
+
+    @Override
+    public void warn(String message) {
+      log.warn(message);
+    }
+
+    @Override
+    public void error(String message) {
+      if (message != null && message.startsWith(NO_CALLBACK_FOLDER)) {
+        log.debug(message);
+      } else {
+        log.error(message);
+      }
+    }
+
+    @Override
+    public void error(String message, Exception e) {
+      log.error(message, e);
+    }
+
+    @Override
+    public void notice(String message) {
+      log.notice(message);
+    }
   }
 }

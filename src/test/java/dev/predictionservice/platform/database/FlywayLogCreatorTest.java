@@ -16,18 +16,7 @@ class FlywayLogCreatorTest {
   @Test
   void flywayLinesGoToTheJulLoggerOfTheirClassAtTheMatchingLevel() {
     List<String> lines = new ArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        lines.add(record.getLevel() + " " + record.getMessage());
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
+    Handler capture = capturing(lines);
     Logger logger = Logger.getLogger(Flyway.class.getName());
     logger.setUseParentHandlers(false);
     logger.addHandler(capture);
@@ -41,5 +30,44 @@ class FlywayLogCreatorTest {
       logger.setUseParentHandlers(true);
     }
     assertEquals(List.of(Level.INFO + " migrated", Level.WARNING + " slow", Level.SEVERE + " failed"), lines);
+  }
+
+  @Test
+  void theMissingCallbackFolderIsNotLoggedAsAnError() {
+    List<String> lines = new ArrayList<>();
+    Logger logger = Logger.getLogger(FlywayLogCreatorTest.class.getName());
+    Handler capture = capturing(lines);
+    Level before = logger.getLevel();
+    logger.setLevel(Level.ALL);
+    logger.setUseParentHandlers(false);
+    logger.addHandler(capture);
+    String flywaysLine = FlywayLogCreator.NO_CALLBACK_FOLDER + " (ClassLoader: AppClassLoader@1) On WebSphere an"
+        + " empty file named flyway.location must be present on the classpath location for WebSphere to find it!";
+    try {
+      var log = new FlywayLogCreator().createLogger(FlywayLogCreatorTest.class);
+      log.error(flywaysLine);
+      log.error("Unable to resolve location classpath:db/migration");
+    } finally {
+      logger.removeHandler(capture);
+      logger.setUseParentHandlers(true);
+      logger.setLevel(before);
+    }
+    // Flyway writes debug lines only when its own debug switch is on (LogFactory), off here as in the server.
+    assertEquals(List.of(Level.SEVERE + " Unable to resolve location classpath:db/migration"), lines);
+  }
+
+  private static Handler capturing(List<String> lines) {
+    return new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        lines.add(record.getLevel() + " " + record.getMessage());
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
   }
 }
