@@ -1,6 +1,7 @@
 package dev.predictionservice.platform.database;
 
 import dev.predictionservice.platform.RequestLogContext;
+import java.util.logging.Logger;
 import org.flywaydb.core.api.logging.Log;
 import org.flywaydb.core.api.logging.LogCreator;
 import org.flywaydb.core.internal.logging.javautil.JavaUtilLog;
@@ -24,49 +25,23 @@ public final class FlywayLogCreator implements LogCreator {
 
   @Override
   public Log createLogger(Class<?> type) {
-    return new WithoutCallbackFolderError(new JavaUtilLog(RequestLogContext.namedLogger(type.getName())));
+    return new WithoutCallbackFolderError(RequestLogContext.namedLogger(type.getName()));
   }
 
-  /** Writes every line through {@code log}, the missing callback folder's at debug level. */
-  private record WithoutCallbackFolderError(Log log) implements Log {
+  /** Flyway's JUL log, with the missing callback folder's line at debug level. */
+  private static final class WithoutCallbackFolderError extends JavaUtilLog {
 
-    @Override
-    public boolean isDebugEnabled() {
-      return log.isDebugEnabled();
-    }
-
-    @Override
-    public void debug(String message) {
-      log.debug(message);
-    }
-
-    @Override
-    public void info(String message) {
-      log.info(message);
-    }
-
-    @Override
-    public void warn(String message) {
-      log.warn(message);
+    WithoutCallbackFolderError(Logger logger) {
+      super(logger);
     }
 
     @Override
     public void error(String message) {
       if (message != null && message.startsWith(NO_CALLBACK_FOLDER)) {
-        log.debug(message);
+        debug(message);
       } else {
-        log.error(message);
+        super.error(message);
       }
-    }
-
-    @Override
-    public void error(String message, Exception e) {
-      log.error(message, e);
-    }
-
-    @Override
-    public void notice(String message) {
-      log.notice(message);
     }
   }
 }
