@@ -3,8 +3,8 @@
 # alike"). What differs between CPUs in DL4J's arithmetic is the matrix kernel OpenBLAS picks for the CPU it finds
 # (a DYNAMIC_ARCH build): Zen on AMD, Haswell or SkylakeX on Intel. OPENBLAS_CORETYPE makes it take another one, and
 # that reproduces the other CPU bit for bit: on an AMD EPYC, retraining with SkylakeX gives the committed default model
-# (m-67bbd5326a4f, trained on an Intel machine) and with Zen or Haswell m-76d148b53b9a (bench/README.md, "Other CPUs'
-# kernels"). So for every kernel this CPU can run, besides the one it picks itself:
+# (m-67bbd5326a4f, trained on an Intel machine) and with Zen or Haswell m-76d148b53b9a (docs/MODEL.md, "Other CPUs,
+# checked on one machine"). So for every kernel this CPU can run, besides the one it picks itself:
 #   - the trainer retrains and must reach the committed model's quality within the stated tolerances (--expect);
 #   - the unit tests that touch DL4J or the engine run (DL4J compared within tolerances, the engine exactly);
 #   - the integration tests of the model on a real Liberty run: the README's version and prediction, single against
