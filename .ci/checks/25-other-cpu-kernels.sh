@@ -9,7 +9,8 @@
 #   - the unit tests that touch DL4J or the engine run (DL4J compared within tolerances, the engine exactly);
 #   - the integration tests of the model on a real Liberty run: the README's version and prediction, single against
 #     batch against V2, the DL4J check at load, its refusal and the fallback.
-# OPENBLAS_VERBOSE=2 makes OpenBLAS name the kernel it loaded; the check fails unless every JVM named the one asked for.
+# OPENBLAS_VERBOSE=2 makes OpenBLAS name the kernel it loads; the check fails unless every load in the build named the
+# one asked for and the IT server was among them.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 flags=" $(grep -m1 '^flags' /proc/cpuinfo | cut -d: -f2) "
