@@ -87,7 +87,7 @@ class CanaryIT {
       }
     } finally {
       admin("DELETE", "/models/canary", null);
-      ModelsAdminIT.call("POST", "/models/" + active + "/activate", ModelsAdminIT.ADMIN, null);
+      ModelsAdminIT.call("POST", "/models/" + active + "/activate", ModelsAdminIT.adminToken(), null);
       RolloutCalls.remove(candidate);
     }
   }

@@ -1,6 +1,7 @@
 package dev.predictionservice.it;
 
 import static dev.predictionservice.it.LibertyServer.json;
+import static dev.predictionservice.it.ModelsAdminIT.adminToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,7 +81,7 @@ class DriftIT {
     assertEquals(401, ModelsAdminIT.call("GET", "/models/" + version + "/drift", null, null).statusCode());
     assertEquals(403, ModelsAdminIT.call("GET", "/models/" + version + "/drift", TestTokens.token("reader"), null)
         .statusCode());
-    HttpResponse<String> unknown = ModelsAdminIT.call("GET", "/models/m-no-such/drift", ModelsAdminIT.ADMIN, null);
+    HttpResponse<String> unknown = ModelsAdminIT.call("GET", "/models/m-no-such/drift", adminToken(), null);
     assertEquals(404, unknown.statusCode(), unknown.body());
     assertTrue(unknown.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
     assertEquals("/problems/not-found", json(unknown).get("type").asText());
@@ -89,10 +90,10 @@ class DriftIT {
   @Test
   void aBundleWithoutDriftBinsReportsDriftUnavailable() throws Exception {
     String old = "m-it-old-" + UUID.randomUUID().toString().substring(0, 8);
-    assertEquals(201, ModelsAdminIT.call("POST", "/models", ModelsAdminIT.ADMIN, TestBundles.withoutDriftBins(old))
+    assertEquals(201, ModelsAdminIT.call("POST", "/models", adminToken(), TestBundles.withoutDriftBins(old))
         .statusCode());
     try {
-      assertEquals(404, ModelsAdminIT.call("GET", "/models/" + old + "/drift", ModelsAdminIT.ADMIN, null)
+      assertEquals(404, ModelsAdminIT.call("GET", "/models/" + old + "/drift", adminToken(), null)
           .statusCode(), "registered but not loaded");
       assertEquals(200, repository("load", old).statusCode());
       LibertyServer.postJson("/predict?version=" + old, "{\"age\":35,\"income\":50000,\"category\":\"A\"}");
@@ -105,7 +106,7 @@ class DriftIT {
           .noneMatch(l -> l.startsWith("model_drift_") && l.contains("\"" + old + "\"")), "no drift series of " + old);
     } finally {
       repository("unload", old);
-      ModelsAdminIT.call("DELETE", "/models/" + old, ModelsAdminIT.ADMIN, null);
+      ModelsAdminIT.call("DELETE", "/models/" + old, adminToken(), null);
     }
   }
 
@@ -161,7 +162,7 @@ class DriftIT {
   }
 
   private static JsonNode drift(String version) {
-    HttpResponse<String> response = ModelsAdminIT.call("GET", "/models/" + version + "/drift", ModelsAdminIT.ADMIN,
+    HttpResponse<String> response = ModelsAdminIT.call("GET", "/models/" + version + "/drift", adminToken(),
         null);
     assertEquals(200, response.statusCode(), response.body());
     return json(response);
@@ -198,7 +199,7 @@ class DriftIT {
 
   private static HttpResponse<String> repository(String action, String version) {
     return LibertyServer.send(HttpRequest.newBuilder(LibertyServer.uri("/v2/repository/models/" + V2.MODEL + "/"
-            + action)).header("Authorization", "Bearer " + ModelsAdminIT.ADMIN).header("Content-Type",
+            + action)).header("Authorization", "Bearer " + adminToken()).header("Content-Type",
             "application/json").POST(HttpRequest.BodyPublishers.ofString(
             "{\"parameters\":{\"version\":\"" + version + "\"}}")).build());
   }

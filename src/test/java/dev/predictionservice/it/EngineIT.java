@@ -3,7 +3,7 @@ package dev.predictionservice.it;
 import static dev.predictionservice.it.LibertyServer.get;
 import static dev.predictionservice.it.LibertyServer.json;
 import static dev.predictionservice.it.LibertyServer.postJson;
-import static dev.predictionservice.it.ModelsAdminIT.ADMIN;
+import static dev.predictionservice.it.ModelsAdminIT.adminToken;
 import static dev.predictionservice.it.ModelsAdminIT.activeVersion;
 import static dev.predictionservice.it.ModelsAdminIT.call;
 import static dev.predictionservice.it.ModelsAdminIT.servedVersion;
@@ -60,17 +60,17 @@ class EngineIT {
   @Test
   void aBundleOnWhichTheJavaEngineDisagreesWithDl4jIsRefusedAndTheOldModelServes() throws Exception {
     String served = servedVersion();
-    int before = json(call("GET", "/models", ADMIN, null)).size();
+    int before = json(call("GET", "/models", adminToken(), null)).size();
     String version = "m-it-ill-" + UUID.randomUUID();
     byte[] bundle = TestNetworks.bundle(TestNetworks.illConditioned(), TestNetworks.identityStandardizer(), version);
 
-    HttpResponse<String> upload = call("POST", "/models", ADMIN, bundle);
+    HttpResponse<String> upload = call("POST", "/models", adminToken(), bundle);
 
     assertEquals(422, upload.statusCode(), upload.body());
     assertEquals("application/problem+json", upload.headers().firstValue("Content-Type").orElse(""));
     String detail = json(upload).get("detail").asText();
     assertTrue(detail.contains("disagree on check row") && detail.contains("0.0 against DL4J's 1.0"), detail);
-    assertEquals(before, json(call("GET", "/models", ADMIN, null)).size(), "nothing stored");
+    assertEquals(before, json(call("GET", "/models", adminToken(), null)).size(), "nothing stored");
     assertEquals(served, servedVersion());
   }
 
@@ -80,9 +80,9 @@ class EngineIT {
     String version = "m-it-elu-" + UUID.randomUUID();
     byte[] bundle = TestNetworks.bundle(TestNetworks.dense(29, new int[] {8}, new Activation[] {Activation.ELU}, 1,
         Activation.SIGMOID), TestNetworks.standardizer(), version);
-    assertEquals(201, call("POST", "/models", ADMIN, bundle).statusCode());
+    assertEquals(201, call("POST", "/models", adminToken(), bundle).statusCode());
     try {
-      HttpResponse<String> activate = call("POST", "/models/" + version + "/activate", ADMIN, null);
+      HttpResponse<String> activate = call("POST", "/models/" + version + "/activate", adminToken(), null);
       assertEquals(200, activate.statusCode(), activate.body());
 
       assertEquals(version, servedVersion());
@@ -94,8 +94,8 @@ class EngineIT {
       assertEquals("1.0", engineMetric("dl4j"));
       assertTrue(get("/health/ready").body().contains("\"engine\":\"dl4j\""));
     } finally {
-      assertEquals(200, call("POST", "/models/" + original + "/activate", ADMIN, null).statusCode());
-      call("DELETE", "/models/" + version, ADMIN, null);
+      assertEquals(200, call("POST", "/models/" + original + "/activate", adminToken(), null).statusCode());
+      call("DELETE", "/models/" + version, adminToken(), null);
     }
     assertEquals("java", json(get(V2_MODEL)).get("parameters").get("engine").asText());
     assertEquals("1.0", engineMetric("java"));

@@ -54,12 +54,12 @@ class ModelRepositoryIT {
     String second = "m-it-" + UUID.randomUUID().toString().substring(0, 8);
     byte[] bundle = TestNetworks.bundle(TestNetworks.dense(41, new int[] {8}, new Activation[] {Activation.TANH}, 1,
         Activation.SIGMOID), TestNetworks.standardizer(), second);
-    assertEquals(201, ModelsAdminIT.call("POST", "/models", ModelsAdminIT.ADMIN, bundle).statusCode());
+    assertEquals(201, ModelsAdminIT.call("POST", "/models", ModelsAdminIT.adminToken(), bundle).statusCode());
     try {
       assertEquals("UNAVAILABLE", state(second), "registered, not loaded");
       assertError(LibertyServer.postJson("/v2/models/" + MODEL + "/versions/" + second + "/infer", ROWS), 404);
 
-      HttpResponse<String> load = repository("/load", second, ModelsAdminIT.ADMIN);
+      HttpResponse<String> load = repository("/load", second, ModelsAdminIT.adminToken());
       assertEquals(200, load.statusCode(), load.body());
       assertEquals("READY", state(second));
       assertEquals("READY", state(active));
@@ -93,13 +93,13 @@ class ModelRepositoryIT {
       assertEquals(activeRequestsBefore + 2, stats(active).get("execution_count").asLong(),
           "the active version counted its two V2 requests");
 
-      String refused = assertError(repository("/unload", active, ModelsAdminIT.ADMIN), 409);
+      String refused = assertError(repository("/unload", active, ModelsAdminIT.adminToken()), 409);
       assertTrue(refused.contains(active), refused);
       assertEquals(401, repository("/unload", second, null).statusCode());
       assertEquals(403, repository("/unload", second, TestTokens.token("reader")).statusCode());
       assertEquals("READY", state(second), "refused unloads change nothing");
 
-      HttpResponse<String> unload = repository("/unload", second, ModelsAdminIT.ADMIN);
+      HttpResponse<String> unload = repository("/unload", second, ModelsAdminIT.adminToken());
       assertEquals(200, unload.statusCode(), unload.body());
       assertEquals("UNAVAILABLE", state(second));
       assertError(get(versionPath(second) + "/stats"), 404);
@@ -110,8 +110,8 @@ class ModelRepositoryIT {
       assertEquals(404, LibertyServer.postJson("/predict?version=" + second,
           "{\"age\":35,\"income\":50000,\"category\":\"A\"}").statusCode());
     } finally {
-      repository("/unload", second, ModelsAdminIT.ADMIN);
-      ModelsAdminIT.call("DELETE", "/models/" + second, ModelsAdminIT.ADMIN, null);
+      repository("/unload", second, ModelsAdminIT.adminToken());
+      ModelsAdminIT.call("DELETE", "/models/" + second, ModelsAdminIT.adminToken(), null);
     }
   }
 
@@ -119,10 +119,10 @@ class ModelRepositoryIT {
   void theRepositoryNeedsTheAdminRoleAndAnswersInTheProtocolsShape() {
     assertError(index(null), 401);
     assertError(index(TestTokens.token("reader")), 403);
-    HttpResponse<String> index = index(ModelsAdminIT.ADMIN);
+    HttpResponse<String> index = index(ModelsAdminIT.adminToken());
     assertEquals(200, index.statusCode(), index.body());
-    assertEquals(400, repository("/load", null, ModelsAdminIT.ADMIN).statusCode(), "the version must be named");
-    assertError(repository("/load", "m-000000000000", ModelsAdminIT.ADMIN), 404);
+    assertEquals(400, repository("/load", null, ModelsAdminIT.adminToken()).statusCode(), "the version must be named");
+    assertError(repository("/load", "m-000000000000", ModelsAdminIT.adminToken()), 404);
     assertError(LibertyServer.send(admin("/v2/repository/models/other/load", "{}")), 404);
   }
 
@@ -140,7 +140,7 @@ class ModelRepositoryIT {
   }
 
   private static String state(String version) {
-    HttpResponse<String> response = index(ModelsAdminIT.ADMIN);
+    HttpResponse<String> response = index(ModelsAdminIT.adminToken());
     assertEquals(200, response.statusCode(), response.body());
     for (JsonNode entry : json(response)) {
       if (entry.get("version").asText().equals(version)) {
@@ -171,7 +171,8 @@ class ModelRepositoryIT {
   }
 
   private static HttpRequest admin(String path, String body) {
-    return HttpRequest.newBuilder(LibertyServer.uri(path)).header("Authorization", "Bearer " + ModelsAdminIT.ADMIN)
+    return HttpRequest.newBuilder(LibertyServer.uri(path))
+        .header("Authorization", "Bearer " + ModelsAdminIT.adminToken())
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
   }
 

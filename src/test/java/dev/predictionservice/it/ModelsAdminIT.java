@@ -21,7 +21,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class ModelsAdminIT {
 
-  static final String ADMIN = TestTokens.token("model-admin");
+  /** A fresh model-admin token per call: one minted once expires (10 min) before a slow machine's IT run ends. */
+  static String adminToken() {
+    return TestTokens.token("model-admin");
+  }
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -48,7 +51,7 @@ class ModelsAdminIT {
   }
 
   static String activeVersion() {
-    for (JsonNode v : json(call("GET", "/models", ADMIN, null))) {
+    for (JsonNode v : json(call("GET", "/models", adminToken(), null))) {
       if (v.get("active").asBoolean()) {
         return v.get("version").asText();
       }
@@ -95,26 +98,26 @@ class ModelsAdminIT {
   @Test
   void listsAndShowsTheActiveVersion() {
     String active = activeVersion();
-    HttpResponse<String> show = call("GET", "/models/" + active, ADMIN, null);
+    HttpResponse<String> show = call("GET", "/models/" + active, adminToken(), null);
     assertEquals(200, show.statusCode(), show.body());
     assertTrue(json(show).get("version").get("active").asBoolean());
     assertEquals(active, json(show).get("metadata").get("version").asText());
-    assertEquals(404, call("GET", "/models/no-such-version", ADMIN, null).statusCode());
+    assertEquals(404, call("GET", "/models/no-such-version", adminToken(), null).statusCode());
   }
 
   @Test
   void corruptAndIncompatibleUploadsAre422AndChangeNothing() throws Exception {
-    int before = json(call("GET", "/models", ADMIN, null)).size();
+    int before = json(call("GET", "/models", adminToken(), null)).size();
     double refusedBefore = refusedLoads();
-    HttpResponse<String> garbage = call("POST", "/models", ADMIN, "not a zip at all".getBytes());
+    HttpResponse<String> garbage = call("POST", "/models", adminToken(), "not a zip at all".getBytes());
     assertEquals(422, garbage.statusCode(), garbage.body());
     assertEquals("application/problem+json", garbage.headers().firstValue("Content-Type").orElse(""));
     String version = "m-it-bad-" + UUID.randomUUID();
-    HttpResponse<String> incompatible = call("POST", "/models", ADMIN, TestBundles.incompatible(version));
+    HttpResponse<String> incompatible = call("POST", "/models", adminToken(), TestBundles.incompatible(version));
     assertEquals(422, incompatible.statusCode(), incompatible.body());
     assertTrue(json(incompatible).get("detail").asText().contains("inputs"), incompatible.body());
-    assertEquals(before, json(call("GET", "/models", ADMIN, null)).size());
-    assertEquals(404, call("GET", "/models/" + version, ADMIN, null).statusCode());
+    assertEquals(before, json(call("GET", "/models", adminToken(), null)).size());
+    assertEquals(404, call("GET", "/models/" + version, adminToken(), null).statusCode());
     assertTrue(refusedLoads() >= refusedBefore + 2, "model_load_refused_total counts both refusals");
   }
 
@@ -129,24 +132,24 @@ class ModelsAdminIT {
   void uploadActivateRollBackAndDelete() throws Exception {
     String original = activeVersion();
     String next = "m-it-" + UUID.randomUUID();
-    HttpResponse<String> upload = call("POST", "/models", ADMIN, TestBundles.withVersion(next));
+    HttpResponse<String> upload = call("POST", "/models", adminToken(), TestBundles.withVersion(next));
     assertEquals(201, upload.statusCode(), upload.body());
     assertTrue(upload.headers().firstValue("Location").orElse("").endsWith("/models/" + next));
-    assertEquals(409, call("POST", "/models", ADMIN, TestBundles.withVersion(next)).statusCode());
+    assertEquals(409, call("POST", "/models", adminToken(), TestBundles.withVersion(next)).statusCode());
     assertEquals(original, servedVersion(), "uploading does not activate");
 
-    HttpResponse<String> activate = call("POST", "/models/" + next + "/activate", ADMIN, null);
+    HttpResponse<String> activate = call("POST", "/models/" + next + "/activate", adminToken(), null);
     assertEquals(200, activate.statusCode(), activate.body());
     assertEquals(next, servedVersion());
-    assertEquals(409, call("DELETE", "/models/" + next, ADMIN, null).statusCode(), "the active one stays");
+    assertEquals(409, call("DELETE", "/models/" + next, adminToken(), null).statusCode(), "the active one stays");
 
-    HttpResponse<String> rollback = call("POST", "/models/" + original + "/activate", ADMIN, null);
+    HttpResponse<String> rollback = call("POST", "/models/" + original + "/activate", adminToken(), null);
     assertEquals(200, rollback.statusCode(), rollback.body());
     assertEquals(original, servedVersion());
     assertEquals(original, activeVersion());
 
-    assertEquals(204, call("DELETE", "/models/" + next, ADMIN, null).statusCode());
-    assertEquals(404, call("GET", "/models/" + next, ADMIN, null).statusCode());
-    assertEquals(404, call("POST", "/models/" + next + "/activate", ADMIN, null).statusCode());
+    assertEquals(204, call("DELETE", "/models/" + next, adminToken(), null).statusCode());
+    assertEquals(404, call("GET", "/models/" + next, adminToken(), null).statusCode());
+    assertEquals(404, call("POST", "/models/" + next + "/activate", adminToken(), null).statusCode());
   }
 }

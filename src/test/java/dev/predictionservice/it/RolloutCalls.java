@@ -20,7 +20,7 @@ final class RolloutCalls {
     String version = "m-it-" + UUID.randomUUID().toString().substring(0, 8);
     byte[] bundle = TestNetworks.bundle(TestNetworks.dense(seed, new int[] {8}, new Activation[] {Activation.TANH}, 1,
         Activation.SIGMOID), TestNetworks.standardizer(), version);
-    HttpResponse<String> created = ModelsAdminIT.call("POST", "/models", ModelsAdminIT.ADMIN, bundle);
+    HttpResponse<String> created = ModelsAdminIT.call("POST", "/models", ModelsAdminIT.adminToken(), bundle);
     assertEquals(201, created.statusCode(), created.body());
     return version;
   }
@@ -28,12 +28,12 @@ final class RolloutCalls {
   /** Unloads and deletes a version registered by a test (best effort: the version may already be gone). */
   static void remove(String version) {
     repositoryUnload(version);
-    ModelsAdminIT.call("DELETE", "/models/" + version, ModelsAdminIT.ADMIN, null);
+    ModelsAdminIT.call("DELETE", "/models/" + version, ModelsAdminIT.adminToken(), null);
   }
 
   private static void repositoryUnload(String version) {
     LibertyServer.send(HttpRequest.newBuilder(LibertyServer.uri("/v2/repository/models/" + V2.MODEL + "/unload"))
-        .header("Authorization", "Bearer " + ModelsAdminIT.ADMIN).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + ModelsAdminIT.adminToken()).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"parameters\":{\"version\":\"" + version + "\"}}")).build());
   }
 
@@ -51,7 +51,7 @@ final class RolloutCalls {
   }
 
   static HttpResponse<String> admin(String method, String path, String json) {
-    return admin(method, path, json, ModelsAdminIT.ADMIN);
+    return admin(method, path, json, ModelsAdminIT.adminToken());
   }
 
   /** POSTs {@code body} to {@code path} with this request id (and a canary key when not null); asserts a 200. */
