@@ -13,7 +13,7 @@ ports=(-Dit.http.port="$http_port" -Dit.https.port="${IT_HTTPS_PORT:-19443}")
 # A fresh IT server (pom.xml names it it-server-<port>): its data, logs and spool from an H2 run would only confuse.
 rm -rf "target/liberty/wlp/usr/servers/it-server-$http_port"
 # arquillian.xml names the IT server and its port: filter it again for these ports (with the JaCoCo agent argument).
-timeout 1200 ./mvnw -B -o "${ports[@]}" jacoco:prepare-agent-integration@agent-integration resources:testResources \
+timeout $((1200 * ${CI_TIME_SCALE:-1})) ./mvnw -B -o "${ports[@]}" jacoco:prepare-agent-integration@agent-integration resources:testResources \
   resources:copy-resources@clone-it-server \
   failsafe:integration-test@default failsafe:verify@default
 echo "ITs against PostgreSQL passed (sslmode=verify-full)"

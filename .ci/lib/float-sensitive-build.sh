@@ -19,7 +19,7 @@ float_sensitive_build() {
   shift 2
   mkdir -p "$dir/$name"
   rm -rf "target/liberty/wlp/usr/servers/it-server-$FLOAT_HTTP_PORT"
-  OPENBLAS_VERBOSE=2 timeout 1800 ./mvnw -B -o "$@" \
+  OPENBLAS_VERBOSE=2 timeout $((1800 * ${CI_TIME_SCALE:-1})) ./mvnw -B -o "$@" \
     -Dit.http.port="$FLOAT_HTTP_PORT" -Dit.https.port="${IT_HTTPS_PORT:-19443}" \
     jacoco:prepare-agent@agent-unit jacoco:prepare-agent-integration@agent-integration exec:exec@train-default-model \
     -Dtrain.args="--seed 42 --out $dir/$name/default.bundle --card $dir/$name/model-card --expect $FLOAT_COMMITTED_MODEL" \
