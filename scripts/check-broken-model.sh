@@ -19,7 +19,7 @@ run_case() {
   local log=$server_dir/logs/messages.log
   # Until the application started (CWWKZ0001I), or failed (CWWKZ0002E, CWWKZ0012I "not started"), or the server
   # reports ready (CWWKF0011I), which Liberty logs only after the application's start attempt has ended.
-  for _ in $(seq 1 $((120 * time_scale))); do
+  for _ in $(seq 1 $((120 * CI_TIME_SCALE))); do
     grep -q "CWWKZ0002E\|CWWKZ0001I\|CWWKZ0012I\|CWWKF0011I" "$log" 2>/dev/null && break
     sleep 1
   done
@@ -30,7 +30,7 @@ run_case() {
   local started=000 ready
   # The application's failure can be logged before Liberty opens its HTTP port: wait for an answer (curl's 000 and
   # exit code 7 mean nothing listens yet), at most 60 s (times CI_TIME_SCALE, as every wait of liberty-server.sh).
-  for _ in $(seq 1 $((60 * time_scale))); do
+  for _ in $(seq 1 $((60 * CI_TIME_SCALE))); do
     started=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health/started" || true)
     [ "$started" != 000 ] && break
     sleep 1

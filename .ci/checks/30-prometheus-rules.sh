@@ -88,7 +88,7 @@ prom_pid=$!
 trap 'kill "$prom_pid" 2>/dev/null || true; stop_server; rm -rf "$server_work"' EXIT
 query() { curl -fsS -m 5 "http://127.0.0.1:$prom_port/api/v1/query" --data-urlencode "query=$1"; }
 # Traffic until the SLI ratios are numbers (0/0 is NaN until two scrapes have seen the counters move).
-for _ in $(seq $((90 * time_scale))); do
+for _ in $(seq $((90 * CI_TIME_SCALE))); do
   curl -fsS -m 10 "$base/predict" -H 'Content-Type: application/json' -d '{"age":35,"income":50000,"category":"A"}' \
     >/dev/null
   if query 'ALERTS{alertname="PredictionServiceCertificateExpiring"}' 2>/dev/null | grep -q pending \

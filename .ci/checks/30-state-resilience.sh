@@ -30,7 +30,7 @@ log "both replicas ready"
 exactly_once() {
   local prefix=$1 file=$2 accepted rows distinct missing
   accepted=$(awk '$2 == 200' "$file" | wc -l)
-  for _ in $(seq 1 $((60 * TIME_SCALE))); do
+  for _ in $(seq 1 $((60 * CI_TIME_SCALE))); do
     rows=$(sql "SELECT COUNT(*) FROM prediction_log WHERE request_id LIKE '$prefix-%'")
     [ "$rows" -ge "$accepted" ] && break
     sleep 1
@@ -87,17 +87,17 @@ activate_and_wait() {
     || return 1
   until curl -s -H 'Content-Type: application/json' -d '{"age":1,"income":1,"category":"A"}' \
     "http://127.0.0.1:$seen_on/predict" | grep -q "\"$version\""; do
-    [ $(( ($(date +%s%N) - t0) / 1000000 )) -lt $((5000 * TIME_SCALE)) ] || return 1
+    [ $(( ($(date +%s%N) - t0) / 1000000 )) -lt $((5000 * CI_TIME_SCALE)) ] || return 1
     sleep 0.1
   done
   echo $(( ($(date +%s%N) - t0) / 1000000 ))
 }
 ms=$(activate_and_wait $A "$NEXT" $B) \
-  || fail "activating $NEXT through A: B did not serve it within $((5 * TIME_SCALE)) s"
+  || fail "activating $NEXT through A: B did not serve it within $((5 * CI_TIME_SCALE)) s"
 log "replica B serves $NEXT $ms ms after activation through A"
 sleep 2
 ms=$(activate_and_wait $B "$ORIGINAL" $A) \
-  || fail "rolling back to $ORIGINAL through B: A did not serve it within $((5 * TIME_SCALE)) s"
+  || fail "rolling back to $ORIGINAL through B: A did not serve it within $((5 * CI_TIME_SCALE)) s"
 log "rollback through B: A serves $ORIGINAL $ms ms later"
 sleep 2
 touch "$WORK/stop-swapA" "$WORK/stop-swapB"
@@ -117,8 +117,8 @@ for variant in up down; do
   pid=$(server_pid it3ReplicaA)
   log "SIGTERM to replica A (pid $pid), database $variant"
   kill -TERM "$pid"
-  for _ in $(seq 1 $((60 * TIME_SCALE))); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-  kill -0 "$pid" 2>/dev/null && fail "replica A did not stop within $((60 * TIME_SCALE)) s"
+  for _ in $(seq 1 $((60 * CI_TIME_SCALE))); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+  kill -0 "$pid" 2>/dev/null && fail "replica A did not stop within $((60 * CI_TIME_SCALE)) s"
   touch "$WORK/stop-term$variant"
   wait
   spool_lines=$(cat "$WLP"/usr/servers/it3ReplicaA/spool/*.jsonl 2>/dev/null | grep -c "term$variant" || true)

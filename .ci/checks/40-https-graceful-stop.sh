@@ -16,7 +16,7 @@ start_server
 wait_ready "https://127.0.0.1:$HTTPS_PORT/health/ready"
 
 status=0
-timeout $((300 * time_scale)) java .ci/tools/GracefulStopCheck.java "$HTTPS_PORT" "$server_pid" \
+timeout $((300 * CI_TIME_SCALE)) java .ci/tools/GracefulStopCheck.java "$HTTPS_PORT" "$server_pid" \
   "$server_dir/resources/security/key.p12" "$KEYSTORE_PASSWORD" "$SHUTDOWN_DRAIN_SECONDS" || status=$?
 
 log=$server_dir/logs/messages.log

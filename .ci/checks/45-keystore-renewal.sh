@@ -39,12 +39,12 @@ echo "ok: serving CN=first-certificate"
 make_keystore "$tls/renewed.p12" renewed-certificate
 mv -f "$tls/renewed.p12" "$KEYSTORE_LOCATION"
 swapped=$(date +%s)
-for _ in $(seq $((60 * time_scale))); do
+for _ in $(seq $((60 * CI_TIME_SCALE))); do
   [ "$(presented_cn)" = renewed-certificate ] && break
   sleep 1
 done
 [ "$(presented_cn)" = renewed-certificate ] \
-  || { echo "FAIL: still not serving the renewed certificate $((60 * time_scale)) s after the swap" >&2; tail -20 "$server_dir/logs/messages.log" >&2; exit 1; }
+  || { echo "FAIL: still not serving the renewed certificate $((60 * CI_TIME_SCALE)) s after the swap" >&2; tail -20 "$server_dir/logs/messages.log" >&2; exit 1; }
 [ "$server_pid" = "$pid" ] && kill -0 "$pid" || { echo "FAIL: the server restarted" >&2; exit 1; }
 [ "$(predict)" = 200 ] || { echo "FAIL: /predict over HTTPS after the renewal" >&2; exit 1; }
 grep -E 'CWPKI' "$server_dir/logs/messages.log" | tail -3 || true

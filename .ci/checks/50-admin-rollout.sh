@@ -114,7 +114,7 @@ expect 422 "$(call "$failing" "$TOKEN" POST /models -H 'Content-Type: applicatio
   --data-binary 'not a bundle')" "a corrupt upload"
 
 messages=$server_dir/logs/messages.log console=$server_work/console.log
-sleep "$time_scale"   # the log writers are asynchronous
+sleep "$CI_TIME_SCALE"   # the log writers are asynchronous
 for step in "POST /models status=201 requestId=ci-upload-$run" \
   "POST /v2/repository/models/$model/load status=200 requestId=ci-load-$run" \
   "POST /v2/repository/models/$model/unload status=409 requestId=ci-unload-$run" "POST /models/$next/activate status=200 requestId=ci-activate-$run" \

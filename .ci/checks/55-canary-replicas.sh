@@ -45,8 +45,8 @@ fail_here() { log "FAIL: $*" >&2; exit 1; }   # fail inside $(...): the message 
 wait_for() { # PORT REQUEST_ID VERSION T0_NS: prints the ms from T0 until PORT answers REQUEST_ID with VERSION; fails
   local t0=$4   # when that takes over 5 s
   until [ "$(version_for "$1" "$2")" = "$3" ]; do
-    [ $(( ($(date +%s%N) - t0) / 1000000 )) -lt $((5000 * TIME_SCALE)) ] \
-      || fail_here "$1 did not answer $2 with $3 within $((5 * TIME_SCALE)) s"
+    [ $(( ($(date +%s%N) - t0) / 1000000 )) -lt $((5000 * CI_TIME_SCALE)) ] \
+      || fail_here "$1 did not answer $2 with $3 within $((5 * CI_TIME_SCALE)) s"
     sleep 0.05
   done
   echo $(( ($(date +%s%N) - t0) / 1000000 ))

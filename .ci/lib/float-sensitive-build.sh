@@ -5,6 +5,7 @@
 #   - the unit tests that touch DL4J or the engine run (DL4J compared within tolerances, the engine exactly);
 #   - the integration tests of the model on a real Liberty run: the README's version and prediction, single against
 #     batch against V2, the DL4J check at load, its refusal and the fallback.
+source .ci/lib/time-scale.sh
 FLOAT_HTTP_PORT="${IT_HTTP_PORT:-19080}"
 FLOAT_COMMITTED_MODEL=$PWD/src/main/resources/model/default.bundle
 # Every package whose tests load a bundle, score through DL4J or the engine, or train.
@@ -19,7 +20,7 @@ float_sensitive_build() {
   shift 2
   mkdir -p "$dir/$name"
   rm -rf "target/liberty/wlp/usr/servers/it-server-$FLOAT_HTTP_PORT"
-  OPENBLAS_VERBOSE=2 timeout $((1800 * ${CI_TIME_SCALE:-1})) ./mvnw -B -o "$@" \
+  OPENBLAS_VERBOSE=2 timeout $((1800 * CI_TIME_SCALE)) ./mvnw -B -o "$@" \
     -Dit.http.port="$FLOAT_HTTP_PORT" -Dit.https.port="${IT_HTTPS_PORT:-19443}" \
     jacoco:prepare-agent@agent-unit jacoco:prepare-agent-integration@agent-integration exec:exec@train-default-model \
     -Dtrain.args="--seed 42 --out $dir/$name/default.bundle --card $dir/$name/model-card --expect $FLOAT_COMMITTED_MODEL" \

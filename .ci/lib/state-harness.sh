@@ -10,7 +10,7 @@ PG_PRIVATE_DB=predictions_it3_state
 WORK="${WORK:-$(mktemp -d /tmp/it3-state.XXXXXX)}"
 chmod 755 "$WORK"
 STARTED_SERVERS=()
-TIME_SCALE=${CI_TIME_SCALE:-1}   # multiplies the waits for a server, as in .ci/tools/liberty-server.sh
+source "$HARNESS_ROOT/.ci/lib/time-scale.sh"   # multiplies the waits for a server
 
 log() { printf '[%s] %s\n' "$(date +%T)" "$*"; }
 fail() { log "FAIL: $*"; exit 1; }
@@ -100,7 +100,7 @@ server_pid() { cat "$WLP/usr/servers/.pid/$1.pid" 2>/dev/null; }
 server_stop() { "$WLP/bin/server" stop "$1" >/dev/null 2>&1 || true; }
 
 wait_ready() { # PORT [seconds]
-  local deadline=$((SECONDS + ${2:-180} * TIME_SCALE))
+  local deadline=$((SECONDS + ${2:-180} * CI_TIME_SCALE))
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/health/ready")" = 200 ]; do
     [ $SECONDS -lt $deadline ] || fail "server on $1 not ready"
     sleep 1

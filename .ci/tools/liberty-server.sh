@@ -8,20 +8,20 @@
 #   stop_server             `server stop` (or SIGTERM), then SIGKILL after 60 s (also done on exit)
 #   wait_ready URL [secs]   polls a health URL until 200
 #   redeploy                copies the WAR into dropins again and waits (at most 120 s) until Liberty has restarted the app
-# Sets: server_pid, server_dir, server_work. CI_TIME_SCALE=N (default 1) multiplies every wait, for a CPU N times
-# slower than a real one, such as an emulated one (docs/MODEL.md, "The other vendor's CPU, emulated").
+# Sets: server_pid, server_dir, server_work. CI_TIME_SCALE=N (default 1; .ci/lib/time-scale.sh) multiplies every
+# wait, for a CPU N times slower than a real one, such as an emulated one.
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 wlp=$root/target/liberty/wlp
 server_pid=
 server_work=$(mktemp -d)
 server_dir=$server_work/usr/servers/predictionServer
-time_scale=${CI_TIME_SCALE:-1}
+source "$root/.ci/lib/time-scale.sh"
 
 stop_server() {
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
     # Liberty's own stop first (quick even when the application failed to start), then SIGTERM.
     "$wlp/bin/server" stop predictionServer >/dev/null 2>&1 || kill "$server_pid" 2>/dev/null || true
-    for _ in $(seq $((60 * time_scale))); do kill -0 "$server_pid" 2>/dev/null || break; sleep 1; done
+    for _ in $(seq $((60 * CI_TIME_SCALE))); do kill -0 "$server_pid" 2>/dev/null || break; sleep 1; done
     kill -9 "$server_pid" 2>/dev/null || true
   fi
   server_pid=
@@ -58,16 +58,16 @@ redeploy() {
   sleep 1   # a new modification time, even on file systems that keep whole seconds
   cp "$root/target/prediction-service.war" "$server_dir/dropins/prediction-service.war"
   touch "$server_dir/dropins/prediction-service.war"
-  for _ in $(seq $((600 * time_scale))); do
+  for _ in $(seq $((600 * CI_TIME_SCALE))); do
     [ "$(grep -c CWWKZ0003I "$server_dir/logs/messages.log" || true)" -gt "$started" ] && return 0
     sleep 0.2
   done
-  echo "the application did not restart within $((120 * time_scale)) s of the redeploy" >&2
+  echo "the application did not restart within $((120 * CI_TIME_SCALE)) s of the redeploy" >&2
   return 1
 }
 
 wait_ready() {
-  local url=$1 secs=$(( ${2:-240} * time_scale ))
+  local url=$1 secs=$(( ${2:-240} * CI_TIME_SCALE ))
   for _ in $(seq "$secs"); do
     [ "$(curl -ks -o /dev/null -w '%{http_code}' -m 3 "$url")" = 200 ] && return 0
     kill -0 "$server_pid" 2>/dev/null || { echo "server exited" >&2; tail -40 "$server_work/console.log" >&2; return 1; }
