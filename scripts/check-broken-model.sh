@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Shows that a broken MODEL_PATH (or an invalid setting) stops the application from starting, with a message naming
-# the file (or the key), and that the server then never reports started or ready. Runs a copy of the server built by
-# `./mvnw package` (.ci/tools/liberty-server.sh) on
-# loopback port 19580, once with a missing file and once with a corrupt one, and stops it each time.
+# the file (or the key), that the server then never reports started or ready, and that no thread of the application
+# outlives its failed start. Runs a copy of the server built by `./mvnw package` (.ci/tools/liberty-server.sh) on
+# loopback port 19580: with a missing file, with a corrupt one and with an invalid setting, stopping it each time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT=19580
+# The threads the application starts (src/main/java: DaemonScheduler.named, new Thread).
+APPLICATION_THREADS='prediction-log|drift-sweep|database-probe|model-registry|shadow-scoring|graceful-shutdow'
 source .ci/tools/liberty-server.sh
 
 run_case() {
@@ -37,7 +39,14 @@ run_case() {
   done
   ready=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health/ready" || true)
   [ "$started" = 503 ] && [ "$ready" = 503 ] || { echo "FAIL: started=$started ready=$ready, want 503"; exit 1; }
-  echo "OK: $setting -> application not started, /health/started=$started, /health/ready=$ready"
+  # Nothing of the failed application may keep running: Liberty calls no @PreDestroy after a failed start, so a thread
+  # started before the failure would outlive it (StartOrder.java). Linux names a Java thread after it, cut to 15
+  # characters, which needs no JDK tool (and works under an emulator, too).
+  local leftover
+  leftover=$(cat /proc/"$server_pid"/task/*/comm 2>/dev/null \
+    | grep -E "^($APPLICATION_THREADS)" | sort | uniq -c | tr -s ' \n' ' ' || true)
+  [ -z "$leftover" ] || { echo "FAIL: threads of the failed application still run:$leftover"; exit 1; }
+  echo "OK: $setting -> application not started, /health/started=$started, /health/ready=$ready, no thread of it left"
   echo "    $(grep -m1 -o "$expected.*" "$log" | cut -c1-160)"
   stop_server
 }

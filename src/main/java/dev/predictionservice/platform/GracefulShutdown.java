@@ -1,5 +1,6 @@
 package dev.predictionservice.platform;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
@@ -34,8 +35,14 @@ public class GracefulShutdown {
   private volatile SignalHandler previous;
   private volatile DrainSequence sequence;
 
+  /** A drain out of range fails the start naming the key. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     ConfigValues.requireInRange(DRAIN_SECONDS, drainSeconds, 0, 300);
+  }
+
+  /** Takes SIGTERM once the whole start succeeded ({@link StartOrder}): a failed start leaves the JVM's handler. */
+  void takeSignal(
+      @Observes @Priority(StartOrder.BACKGROUND_WORK) @Initialized(ApplicationScoped.class) Object event) {
     DrainSequence drain =
         new DrainSequence(state, Duration.ofSeconds(drainSeconds), d -> Thread.sleep(d.toMillis()), this::reraise);
     try {

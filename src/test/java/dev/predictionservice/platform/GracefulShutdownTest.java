@@ -29,6 +29,7 @@ class GracefulShutdownTest {
     GracefulShutdown shutdown = withDrain(0);
     // Installs the handler in this test JVM and restores the previous one right away; no signal is sent.
     assertDoesNotThrow(() -> shutdown.onStart(new Object()));
+    assertDoesNotThrow(() -> shutdown.takeSignal(new Object()));
     assertDoesNotThrow(() -> shutdown.onStop(new Object()));
     assertFalse(shutdown.state.isDraining());
   }

@@ -3,7 +3,9 @@ package dev.predictionservice.models.control;
 import dev.predictionservice.platform.ConfigValues;
 import dev.predictionservice.platform.DaemonScheduler;
 import dev.predictionservice.platform.RequestLogContext;
+import dev.predictionservice.platform.StartOrder;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
@@ -59,6 +61,11 @@ public class ModelRegistryPoll {
     LOG.info(() -> String.format("Model %s active (loaded in %d ms), loaded here: %s", registry.active().version(),
         (System.nanoTime() - start) / 1_000_000, registry.loadedVersions()));
     polled.fire(new ModelsPolled());
+  }
+
+  /** Starts the poll once the whole start succeeded ({@link StartOrder}). */
+  void startBackgroundWork(
+      @Observes @Priority(StartOrder.BACKGROUND_WORK) @Initialized(ApplicationScoped.class) Object event) {
     // A plain daemon thread: the poll needs no container context (JDBC through the data source works anywhere).
     poller = DaemonScheduler.named("model-registry-poll");
     poller.scheduleWithFixedDelay(this::pollQuietly, pollIntervalMs, pollIntervalMs, TimeUnit.MILLISECONDS);

@@ -6,7 +6,9 @@ import dev.predictionservice.monitoring.entity.DriftReport;
 import dev.predictionservice.platform.ConfigValues;
 import dev.predictionservice.platform.DaemonScheduler;
 import dev.predictionservice.platform.RequestLogContext;
+import dev.predictionservice.platform.StartOrder;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -64,6 +66,11 @@ public class DriftMonitor {
     if (!enabled) {
       LOG.warning(() -> ENABLED + " is false: no drift is measured, GET /models/{version}/drift says so");
     }
+  }
+
+  /** Starts the sweep once the whole start succeeded ({@link StartOrder}). */
+  void startBackgroundWork(
+      @Observes @Priority(StartOrder.BACKGROUND_WORK) @Initialized(ApplicationScoped.class) Object event) {
     // A plain daemon thread, as the registry's poll: the sweep needs no container context.
     sweeper = DaemonScheduler.named("drift-sweep");
     sweeper.scheduleWithFixedDelay(this::sweepQuietly, 1, SWEEP_SECONDS, TimeUnit.SECONDS);

@@ -4,9 +4,11 @@ import dev.predictionservice.models.control.ModelRegistry;
 import dev.predictionservice.models.entity.ModelBundle;
 import dev.predictionservice.platform.ConfigValues;
 import dev.predictionservice.platform.RequestIds;
+import dev.predictionservice.platform.StartOrder;
 import dev.predictionservice.predictionlog.control.PredictionLog;
 import dev.predictionservice.predictionlog.entity.LoggedInstance;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -40,8 +42,14 @@ public class ShadowScoring {
   volatile ArrayBlockingQueue<ShadowJob> queue;
   private Thread worker;
 
-  /** Starts the worker with the application; a bad capacity fails the start naming the key. */
+  /** A bad capacity fails the start naming the key. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    ConfigValues.requireInRange(CAPACITY, capacity, 1, 1_000_000);
+  }
+
+  /** Starts the worker once the whole start succeeded ({@link StartOrder}). */
+  void startBackgroundWork(
+      @Observes @Priority(StartOrder.BACKGROUND_WORK) @Initialized(ApplicationScoped.class) Object event) {
     start();
   }
 

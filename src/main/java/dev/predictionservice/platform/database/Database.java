@@ -2,6 +2,7 @@ package dev.predictionservice.platform.database;
 
 import dev.predictionservice.platform.ConfigValues;
 import dev.predictionservice.platform.RequestLogContext;
+import dev.predictionservice.platform.StartOrder;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +55,7 @@ public class Database {
   private DataSource logDataSource;
 
   /** Migrates first of all (priority 1), so that the model registry and the log find their tables. */
-  void onStart(@Observes @Priority(1) @Initialized(ApplicationScoped.class) Object event) {
+  void onStart(@Observes @Priority(StartOrder.DATABASE) @Initialized(ApplicationScoped.class) Object event) {
     migrate();
   }
 

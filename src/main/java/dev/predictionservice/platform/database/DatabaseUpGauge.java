@@ -3,7 +3,9 @@ package dev.predictionservice.platform.database;
 import dev.predictionservice.platform.ConfigValues;
 import dev.predictionservice.platform.DaemonScheduler;
 import dev.predictionservice.platform.RequestLogContext;
+import dev.predictionservice.platform.StartOrder;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -46,6 +48,11 @@ public class DatabaseUpGauge {
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     ConfigValues.requireInRange(INTERVAL, intervalSeconds, 1, 3600);
     registry.gauge(UP, this::value);
+  }
+
+  /** Starts the probe once the whole start succeeded ({@link StartOrder}). */
+  void startBackgroundWork(
+      @Observes @Priority(StartOrder.BACKGROUND_WORK) @Initialized(ApplicationScoped.class) Object event) {
     prober = DaemonScheduler.named("database-probe");
     prober.scheduleWithFixedDelay(this::probe, 0, intervalSeconds, TimeUnit.SECONDS);
   }

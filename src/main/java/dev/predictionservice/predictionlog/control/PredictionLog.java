@@ -4,9 +4,11 @@ import dev.predictionservice.platform.ConfigValues;
 import dev.predictionservice.platform.DaemonScheduler;
 import dev.predictionservice.platform.RequestIds;
 import dev.predictionservice.platform.RequestLogContext;
+import dev.predictionservice.platform.StartOrder;
 import dev.predictionservice.platform.TimeOrderedIds;
 import dev.predictionservice.predictionlog.entity.LoggedInstance;
 import dev.predictionservice.predictionlog.entity.PredictionRecord;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
@@ -64,14 +66,22 @@ public class PredictionLog {
   private volatile boolean recording;
   private ScheduledExecutorService follower;
 
-  /** Starts the writer with the application, unless the log is off; bad settings fail the start naming the key. */
+  /** Prepares the writer with the application, unless the log is off; bad settings fail the start naming the key. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     metrics.register(this::queueDepth, this::spoolBytes, () -> recording ? 1 : 0);
     if (setting()) {
-      start();
+      prepare();
       recording = true;
     } else {
       LOG.warning(() -> "Prediction log off (" + ENABLED + "=false): predictions are not recorded");
+    }
+  }
+
+  /** Starts the writer's thread and the setting's follower once the whole start succeeded ({@link StartOrder}). */
+  void startBackgroundWork(
+      @Observes @Priority(StartOrder.BACKGROUND_WORK) @Initialized(ApplicationScoped.class) Object event) {
+    if (writer != null) {
+      startWriter();
     }
     // A plain daemon thread, as the drift sweep's: following a setting needs no container context.
     follower = DaemonScheduler.named("prediction-log-setting");
@@ -109,6 +119,12 @@ public class PredictionLog {
   }
 
   synchronized void start() {
+    prepare();
+    startWriter();
+  }
+
+  /** The writer, its queue and spool, not yet running: what can fail on bad settings or an unusable spool. */
+  private synchronized void prepare() {
     if (writer != null) {
       return;
     }
@@ -126,6 +142,12 @@ public class PredictionLog {
     }
     queue = new ArrayBlockingQueue<>(capacity);
     writer = new PredictionLogWriter(queue, sink, spool, metrics, batchSize, replayIntervalMs, flushDelayMs);
+  }
+
+  private synchronized void startWriter() {
+    if (thread != null) {
+      return;
+    }
     thread = new Thread(writer, "prediction-log-writer");
     thread.start();
     LOG.info(() -> "Prediction log started: queue " + capacity + ", batches of " + batchSize + ", spool "
@@ -143,7 +165,9 @@ public class PredictionLog {
       }
     }
     writer.close();
-    thread.join(shutdownMs);
+    if (thread != null) { // null if the application stops before its start completed
+      thread.join(shutdownMs);
+    }
     writer.spoolRemaining();
     LOG.info(() -> "Prediction log flushed" + (spool.hasData() ? "; " + spool.bytes() + " bytes spooled" : ""));
   }

@@ -66,6 +66,7 @@ class PredictionLogTest {
     log.flushDelayMs = 0;
     log.enabledSetting = () -> setting;
     log.onStart(null);
+    log.startBackgroundWork(null);
     return log;
   }
 
