@@ -45,7 +45,8 @@ measure() { # LABEL OPTIONS; runs in a subshell, so that the server helper's exi
   c1=$(wrk -t1 -c1 -d15s --latency -s "$body" http://127.0.0.1:9080/predict \
     | awk '/Requests\/sec/ { r = $2 } / 50%/ { m = $2 } / 99%/ { p = $2 } END { printf "c1 %.0f req/s p50 %s p99 %s", r, m, p }')
   "$jcmd" "$server_pid" VM.log disable >/dev/null
-  c1="$c1, young $(grep -o 'Pause Young.*ms' "$gc_log" | awk '{ n++; s += $NF + 0 } END { printf "%d x %.2f ms", n, n ? s / n : 0 }')"
+  # A collector without "Pause Young" lines (ZGC, Shenandoah) counts 0, rather than ending the script (pipefail).
+  c1="$c1, young $({ grep -o 'Pause Young.*ms' "$gc_log" || true; } | awk '{ n++; s += $NF + 0 } END { printf "%d x %.2f ms", n, n ? s / n : 0 }')"
   printf '%-16s ready in %4.1f s, %s | %s | %s | after: %s\n' "$label" "$(echo "$ready - $started" | bc)" \
     "$memory_at_ready" "$c64" "$c1" "$(memory)"
 }
