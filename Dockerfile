@@ -58,6 +58,7 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests -Dexec.skip=tru
 # server is started here on loopback, sent a few hundred requests, and its string table written out (about a minute).
 COPY scripts/interned-strings.sh scripts/
 COPY .ci/tools/liberty-server.sh .ci/tools/
+COPY .ci/lib/time-scale.sh .ci/lib/
 RUN scripts/interned-strings.sh /out/interned-strings.txt
 
 # ---------------------------------------------------------------------------------------------------------------------
