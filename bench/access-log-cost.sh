@@ -37,18 +37,20 @@ for pair in $(seq "$PAIRS"); do
     sleep 3   # Liberty's config monitor reads the file (every 500 ms by default) and updates the endpoint
     wrk -t2 -c64 -d15s -s bench/predict.lua "$url" >/dev/null
     wrk -t2 -c64 -d10s --latency -s bench/predict.lua "$url" \
-      | awk -v s="$state" '/Requests\/sec/ { r = $2 } / 99%/ { p = $2 + 0; if ($2 ~ /us$/) p /= 1000; else if ($2 ~ /[0-9]s$/) p *= 1000 }
+      | awk -v s="$state" '/Requests\/sec/ { r = $2 }
+          / 99%/ { p = $2 + 0; if ($2 ~ /us$/) p /= 1000; else if ($2 ~ /[0-9]s$/) p *= 1000 }
           END { printf "%s %.0f %.2f\n", s, r, p }' | tee -a "$results" \
       | awk '{ printf "access log %-3s %6d req/s, p99 %.2f ms\n", ($1 == "true" ? "on" : "off"), $2, $3 }'
   done
 done
 # Throughput by the mean of the runs; the p99 by their median, since one run with a full collection (~0.2 s) in it
 # moves a mean of six p99s by 15 ms or more.
-summary() { # true|false: "N req/s, p99 M ms" over that state's runs
+summary() { # true|false: "N req/s, median p99 M ms" over that state's runs
   awk -v s="$1" '$1 == s { n++; r += $2 } END { printf "%.0f", r / n }' "$results"
   printf ' req/s, median p99 '
   awk -v s="$1" '$1 == s { print $3 }' "$results" | sort -n \
     | awk '{ v[NR] = $1 } END { printf "%.2f ms", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 on=$(summary true) off=$(summary false)
-echo "over $PAIRS + $PAIRS runs: access log on $on; off $off; on as % of off (req/s): $(echo "scale=1; 100 * ${on%% *} / ${off%% *}" | bc) %"
+ratio=$(echo "scale=1; 100 * ${on%% *} / ${off%% *}" | bc)
+echo "over $PAIRS + $PAIRS runs: access log on $on; off $off; on as % of off (req/s): $ratio %"
