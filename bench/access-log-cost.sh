@@ -2,7 +2,8 @@
 # The access log's cost on one server: starts a private copy of README's server (.ci/tools/liberty-server.sh), loads
 # /predict at 64 connections for BENCH_WARMUP_SECONDS (150), then switches Liberty's access log off and on at run time
 # (a configDropins/overrides file: <accessLogging enabled="..."/>) for BENCH_LOG_PAIRS (6) pairs of runs in turn
-# (off-on, on-off, ...), each 10 s at 64 connections after 15 s of load in the new state. Prints every run, then each
+# (off-on, on-off, ...), each 10 s at BENCH_CONNECTIONS (64) after 15 s of load in the new state (the warm-up stays at
+# 64 connections, so that C2 has compiled the request path whatever the count measured). Prints every run, then each
 # state's mean req/s and median p99. One server, because two servers of the same build differ by more than this cost
 # (bench/README.md, "The tails without young collections; the access log's cost"). Loopback only; stops the server on
 # exit. JVM_ARGS passes options on, such as the interned strings' archive that bench/run.sh makes:
@@ -11,6 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 WARMUP=${BENCH_WARMUP_SECONDS:-150}
 PAIRS=${BENCH_LOG_PAIRS:-6}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+threads=$((CONNECTIONS < 2 ? 1 : 2))   # wrk needs at least one connection a thread
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install -y wrk)" >&2; exit 2; }
 [ -f target/prediction-service.war ] || ./mvnw -q -B -DskipTests package
 # shellcheck source=../.ci/tools/liberty-server.sh
@@ -35,8 +38,8 @@ for pair in $(seq "$PAIRS"); do
   for state in $order; do
     access_log "$state"
     sleep 3   # Liberty's config monitor reads the file (every 500 ms by default) and updates the endpoint
-    wrk -t2 -c64 -d15s -s bench/predict.lua "$url" >/dev/null
-    wrk -t2 -c64 -d10s --latency -s bench/predict.lua "$url" \
+    wrk -t$threads -c"$CONNECTIONS" -d15s -s bench/predict.lua "$url" >/dev/null
+    wrk -t$threads -c"$CONNECTIONS" -d10s --latency -s bench/predict.lua "$url" \
       | awk -v s="$state" '/Requests\/sec/ { r = $2 }
           / 99%/ { p = $2 + 0; if ($2 ~ /us$/) p /= 1000; else if ($2 ~ /[0-9]s$/) p *= 1000 }
           END { printf "%s %.0f %.2f\n", s, r, p }' | tee -a "$results" \
