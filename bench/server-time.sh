@@ -4,9 +4,10 @@
 # (.ci/tools/liberty-server.sh), loads /predict at 64 connections for BENCH_WARMUP_SECONDS (150), then for each number
 # of connections in BENCH_CONNECTIONS ("64 1") makes BENCH_RUNS (3) runs of 10 s, each after 5 s of load at that count.
 # For every run it prints wrk's p50/p90/p99 and the same percentiles of %D over the /predict lines that run wrote; the
-# difference is time outside the request's processing: waiting in the socket, the selector's hand-off to an executor
-# thread, and the client's own reading (bench/README.md, "Where the tails are: the client's time against the
-# server's"). Loopback only; stops the server on exit. JVM_ARGS passes options on, as in bench/access-log-cost.sh.
+# difference is time outside the request's processing (waiting in the socket, the selector's hand-off to an executor
+# thread, the client's own reading) plus wrk's correction for coordinated omission, which counts a slow call several
+# times (bench/README.md, "Where the tails are: the client's time against Liberty's own"). Loopback only; stops the
+# server on exit. JVM_ARGS passes options on, as in bench/access-log-cost.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WARMUP=${BENCH_WARMUP_SECONDS:-150}
